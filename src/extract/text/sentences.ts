@@ -1,0 +1,3 @@
+// STUB
+import { defineStage } from "../stage.js";
+export const textStage = defineStage({ key: "text", needs: [], run: () => ({ sentences: [] }) });
