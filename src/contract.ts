@@ -111,6 +111,8 @@ export interface ConflictEvent {
   sources: Source[];
   evidence: Span[];
   confidence: number;
+  /** The tally of the same article that already counts this event ("In one attack …"). */
+  partOf?: string;
   by?: string;
 }
 

@@ -2,7 +2,7 @@
  * @module extract/output
  * Turns what the stages found into the v1 extraction contract.
  */
-import type { Extraction } from "../contract.js";
+import type { ConflictEvent, Extraction, Tally } from "../contract.js";
 import type { Annotations } from "./annotations.js";
 import type { Document } from "./document.js";
 
@@ -25,10 +25,18 @@ export function toExtraction(doc: Document, found: Annotations): Extraction {
       language: doc.language,
     },
     events: found.events,
-    tallies: found.tallies,
+    tallies: withIncludedEvents(found.tallies, found.events),
     statements: found.statements,
     agreements: found.agreements,
   };
   if (warnings.length > 0) extraction.warnings = warnings;
   return extraction;
+}
+
+/** A tally lists the events of the article it already counts, so nobody counts them twice. */
+function withIncludedEvents(tallies: readonly Tally[], events: readonly ConflictEvent[]): Tally[] {
+  return tallies.map((t) => {
+    const includes = events.filter((e) => e.partOf === t.id).map((e) => e.id);
+    return includes.length > 0 ? { ...t, includes } : t;
+  });
 }

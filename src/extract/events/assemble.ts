@@ -1,8 +1,110 @@
-// STUB: to be written (see the issue). Returns nothing found.
-import { defineStage } from "../stage.js";
+/**
+ * @module extract/events/assemble
+ * Event assembly: asserted triggers become event drafts with their arguments (actors, place,
+ * date, casualties, weapons, sources); drafts that report the same event ("the strike",
+ * "the attack") merge; drafts become contract events, one actor pair, one place, one day.
+ */
+import type { ConflictEvent, Span, Tally } from "../../contract.js";
+import type { ActorMention, Annotations, Attribution, CasualtyMention, PlaceMention, Sentence, Trigger } from "../annotations.js";
+import type { Document } from "../document.js";
+import type { Resources } from "../resources.js";
+import { defineStage, need, type Found } from "../stage.js";
+import { resolveUnnamed } from "../sources.js";
+import { draftsOf, type Draft } from "./drafts.js";
+import { mergeDrafts } from "./merge.js";
+import { toEvent } from "./to-event.js";
 
 export const eventsStage = defineStage({
   key: "events",
   needs: ["text", "dates", "places", "actors", "attributions", "triggers", "weapons", "casualties", "tallies"],
-  run: () => [],
+  run: (doc, found, resources): ConflictEvent[] => {
+    const context = contextOf(doc, found, resources);
+    const drafts = mergeDrafts(draftsOf(context), context);
+    return drafts.map((d, i) => toEvent(d, `e${i + 1}`, context)).filter((e): e is ConflictEvent => e !== null);
+  },
 });
+
+/** Everything assembly reads, indexed by sentence once. */
+export interface AssemblyContext {
+  doc: Document;
+  resources: Resources;
+  sentences: readonly Sentence[];
+  dates: Annotations["dates"];
+  places: Annotations["places"];
+  bySentence: (index: number) => SentenceFacts;
+  attributions: readonly Attribution[];
+  tallies: readonly Tally[];
+  /** Sentences whose figures belong to a tally. */
+  tallySentences: ReadonlySet<number>;
+}
+
+export interface SentenceFacts {
+  sentence: Sentence;
+  triggers: Trigger[];
+  actors: ActorMention[];
+  places: PlaceMention[];
+  casualties: CasualtyMention[];
+  dates: Annotations["dates"]["mentions"];
+  weapons: Annotations["weapons"];
+  attributions: Attribution[];
+}
+
+export type { Draft, Span };
+
+// --- internal ---
+
+function contextOf(doc: Document, found: Found, resources: Resources): AssemblyContext {
+  const sentences = need(found, "text").sentences;
+  const attributions = resolveUnnamed(need(found, "attributions"));
+  const tallies = need(found, "tallies");
+  const index = (span: { start: number }): number => sentenceAt(sentences, span.start);
+  const facts = sentences.map<SentenceFacts>((sentence) => ({
+    sentence,
+    triggers: [],
+    actors: [],
+    places: [],
+    casualties: [],
+    dates: [],
+    weapons: [],
+    attributions: [],
+  }));
+  const put = <K extends keyof SentenceFacts>(key: K, items: readonly (SentenceFacts[K] extends (infer T)[] ? T & { span: { start: number } } : never)[]): void => {
+    for (const item of items) (facts[index(item.span)]?.[key] as unknown[] | undefined)?.push(item);
+  };
+  put("triggers", need(found, "triggers"));
+  put("actors", need(found, "actors"));
+  put("places", need(found, "places").mentions);
+  put("casualties", need(found, "casualties"));
+  put("dates", need(found, "dates").mentions);
+  put("weapons", need(found, "weapons"));
+  for (const a of attributions) {
+    facts[a.sentence]?.attributions.push(a);
+    if (a.quote) for (const s of sentences) if (s.index !== a.sentence && s.span.start < a.quote.end && a.quote.start < s.span.end) facts[s.index]?.attributions.push(a);
+  }
+  const tallySentences = new Set(tallies.flatMap((t) => t.evidence.map((e) => index(e))));
+  return {
+    doc,
+    resources,
+    sentences,
+    dates: need(found, "dates"),
+    places: need(found, "places"),
+    bySentence: (i) => facts[i]!,
+    attributions,
+    tallies,
+    tallySentences,
+  };
+}
+
+/** Index of the sentence holding offset `at` (binary search; sentences are in order). */
+export function sentenceAt(sentences: readonly Sentence[], at: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid]!;
+    if (at < s.span.start) hi = mid - 1;
+    else if (at >= s.span.end) lo = mid + 1;
+    else return mid;
+  }
+  return Math.max(0, Math.min(lo, sentences.length - 1));
+}

@@ -1,0 +1,143 @@
+/**
+ * @module extract/events/drafts
+ * One draft per event a sentence reports: its asserted triggers grouped by the actors they
+ * take, and the casualty figures nearest to them.
+ */
+import type { AcledEventType, AcledSubEventType, Tally } from "../../contract.js";
+import type { ActorMention, Attribution, CasualtyMention, DateMention, PlaceMention, Trigger } from "../annotations.js";
+import type { AssemblyContext } from "./assemble.js";
+import { rolesFor } from "./roles.js";
+import { specificity } from "./types.js";
+
+export interface Draft {
+  type?: AcledEventType;
+  subType?: AcledSubEventType;
+  triggers: Trigger[];
+  sentences: Set<number>;
+  actor1?: ActorMention;
+  actor2?: ActorMention;
+  places: PlaceMention[];
+  dates: DateMention[];
+  casualties: CasualtyMention[];
+  weapons: string[];
+  attributions: Attribution[];
+  /** Only back-references ("the strike") or bare casualty figures: a candidate for merging. */
+  anaphoric: boolean;
+  /** The tally this event is one of ("In one attack …" after a tally). */
+  partOf?: Tally;
+  /** First sentence, for ordering and distance. */
+  first: number;
+}
+
+/** Words that make a sentence one instance of the tally before it. */
+const PART_OF_TALLY = /^\s*(?:in|during)\s+(?:one|one of (?:the|these|those)|the (?:deadliest|worst|latest|largest)(?: of (?:the|these))?)\s+(?:attacks?|incidents?|raids?|strikes?|assaults?)\b/i;
+
+export function draftsOf(ctx: AssemblyContext): Draft[] {
+  const drafts: Draft[] = [];
+  for (const sentence of ctx.sentences) {
+    if (ctx.tallySentences.has(sentence.index)) continue;
+    const facts = ctx.bySentence(sentence.index);
+    const triggers = facts.triggers.filter((t) => t.modality === "asserted");
+    const casualties = facts.casualties.filter((c) => c.modality === "asserted");
+    if (triggers.length === 0 && casualties.length === 0) continue;
+    const speakers = facts.attributions.filter((a) => a.sentence === sentence.index).map((a) => a.span);
+    const groups = groupTriggers(triggers, facts.actors, ctx.doc.norm, speakers);
+    const own: Draft[] = groups.map((g) => newDraft(sentence.index, g, facts.places, facts.dates, facts.attributions));
+    if (own.length === 0) own.push(newDraft(sentence.index, { triggers: [] }, facts.places, facts.dates, facts.attributions));
+    for (const c of casualties) nearest(own, c.span.start).casualties.push(c);
+    for (const d of own) {
+      d.weapons = [...new Set([...d.triggers.flatMap((t) => (t.weapon ? [t.weapon] : [])), ...facts.weapons.map((w) => w.name)])];
+      d.partOf = partOfTally(ctx, sentence.index);
+      if (!d.actor2) d.actor2 = victimActor(d.casualties, facts.actors);
+    }
+    drafts.push(...own);
+  }
+  return drafts;
+}
+
+// --- internal ---
+
+interface Group {
+  triggers: Trigger[];
+  actor1?: ActorMention;
+  actor2?: ActorMention;
+}
+
+/** Triggers of one sentence: those that share actors (or leave them open) report one event. */
+function groupTriggers(triggers: readonly Trigger[], actors: readonly ActorMention[], text: string, speakers: readonly { start: number; end: number }[]): Group[] {
+  const groups: Group[] = [];
+  for (const t of triggers) {
+    const roles = rolesFor(t, actors, text, speakers);
+    const home = groups.find((g) => compatible(g, roles, t));
+    if (home) {
+      home.triggers.push(t);
+      home.actor1 ??= roles.actor1;
+      home.actor2 ??= roles.actor2;
+    } else {
+      groups.push({ triggers: [t], ...roles });
+    }
+  }
+  return groups;
+}
+
+function compatible(g: Group, roles: { actor1?: ActorMention; actor2?: ActorMention }, t: Trigger): boolean {
+  const sameName = (a?: ActorMention, b?: ActorMention): boolean => !a || !b || a.name === b.name;
+  if (!sameName(g.actor1, roles.actor1) || !sameName(g.actor2, roles.actor2)) return false;
+  // A back-reference inside a sentence that also reports a new, different event stays apart:
+  // "the strike was carried out when their outpost came under attack".
+  const head = g.triggers[0]!;
+  if (head.anaphoric !== t.anaphoric && head.type !== t.type) return false;
+  return true;
+}
+
+function newDraft(sentence: number, g: Group, places: PlaceMention[], dates: DateMention[], attributions: Attribution[]): Draft {
+  const best = [...g.triggers].sort((a, b) => specificity(b) - specificity(a))[0];
+  return {
+    ...(best && { type: best.type, subType: best.subType }),
+    triggers: g.triggers,
+    sentences: new Set([sentence]),
+    ...(g.actor1 && { actor1: g.actor1 }),
+    ...(g.actor2 && { actor2: g.actor2 }),
+    places: [...places],
+    dates: dates.filter((d) => d.kind !== "duration"),
+    casualties: [],
+    weapons: [],
+    attributions: [...attributions],
+    anaphoric: g.triggers.length === 0 || g.triggers.every((t) => t.anaphoric),
+    first: sentence,
+  };
+}
+
+function nearest(drafts: Draft[], at: number): Draft {
+  let best = drafts[0]!;
+  let bestDistance = Infinity;
+  for (const d of drafts) {
+    for (const t of d.triggers) {
+      // a casualty figure usually follows its trigger ("an attack … killing four")
+      const distance = t.span.start <= at ? at - t.span.end : (t.span.start - at) * 1.5;
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = d;
+      }
+    }
+  }
+  return best;
+}
+
+function victimActor(casualties: readonly CasualtyMention[], actors: readonly ActorMention[]): ActorMention | undefined {
+  const killedFirst = [...casualties].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "killed" ? -1 : 1));
+  for (const c of killedFirst) {
+    const v = c.victims;
+    if (!v) continue;
+    const actor = actors.find((a) => a.span.start < v.end && v.start < a.span.end);
+    if (actor) return actor;
+  }
+  return undefined;
+}
+
+function partOfTally(ctx: AssemblyContext, sentence: number): Tally | undefined {
+  const text = ctx.sentences[sentence]!.span.text;
+  if (!PART_OF_TALLY.test(text)) return undefined;
+  const before = ctx.tallies.filter((t) => t.evidence.some((e) => e.end <= ctx.sentences[sentence]!.span.start));
+  return before[before.length - 1];
+}

@@ -1,0 +1,115 @@
+/**
+ * @module extract/events/merge
+ * Mentions of one event across an article become one event: a back-reference ("the strike",
+ * "the blast") or a bare casualty figure joins the latest compatible event; two reports of the
+ * same type with no conflicting actor, place or day are one event. Events that differ in actor
+ * pair, place or day never merge (one actor pair, one place, one day).
+ */
+import type { AcledEventType } from "../../contract.js";
+import type { DateMention, PlaceMention } from "../annotations.js";
+import type { AssemblyContext } from "./assemble.js";
+import type { Draft } from "./drafts.js";
+import { specificity } from "./types.js";
+
+/** How far back (in sentences) a back-reference looks for the event it refers to. */
+const ANAPHORA_WINDOW = 6;
+const NEW_EVENT_CUE = /\b(?:another|second|third|separate|separately|elsewhere|meanwhile|earlier|later|also)\b/i;
+
+export function mergeDrafts(drafts: readonly Draft[], ctx: AssemblyContext): Draft[] {
+  const out: Draft[] = [];
+  for (const d of drafts) {
+    const target = antecedent(out, d, ctx);
+    if (target) absorb(target, d);
+    else out.push(copy(d));
+  }
+  inheritDates(out);
+  return out.filter((d) => d.type !== undefined || d.casualties.length > 0);
+}
+
+/** The explicit day or range of a draft, if it has one. */
+export function dateOf(d: Draft): DateMention | undefined {
+  return d.dates.find((m) => m.start && m.end && m.kind !== "duration");
+}
+
+/** The most specific place of a draft (a town beats a district beats a province beats a country). */
+export function placeRank(p: PlaceMention): number {
+  return { city: 4, admin2: 3, admin1: 2, country: 1, demonym: 0 }[p.kind];
+}
+
+// --- internal ---
+
+function antecedent(out: readonly Draft[], d: Draft, ctx: AssemblyContext): Draft | undefined {
+  const cue = d.triggers.some((t) => NEW_EVENT_CUE.test(ctx.doc.norm.slice(Math.max(0, t.span.start - 30), t.span.end)));
+  for (let i = out.length - 1; i >= 0; i--) {
+    const r = out[i]!;
+    if (conflicts(r, d)) continue;
+    if (d.anaphoric && d.first - r.first <= ANAPHORA_WINDOW && typesAgree(r.type, d)) return r;
+    if (!d.anaphoric && !cue && sameFamily(r.type, d.type) && r.subType === d.subType) return r;
+  }
+  return undefined;
+}
+
+function typesAgree(type: AcledEventType | undefined, d: Draft): boolean {
+  if (!d.type || !type) return true;
+  if (d.subType === "Armed clash" || d.subType === "Attack") return true;
+  return type === d.type;
+}
+
+function sameFamily(a: AcledEventType | undefined, b: AcledEventType | undefined): boolean {
+  return a !== undefined && a === b;
+}
+
+function conflicts(a: Draft, b: Draft): boolean {
+  const named = (x?: { name: string }, y?: { name: string }): boolean => !!x && !!y && x.name !== y.name;
+  if (named(a.actor1, b.actor1) || named(a.actor2, b.actor2)) return true;
+  const da = dateOf(a);
+  const db = dateOf(b);
+  if (da && db && (da.end! < db.start! || db.end! < da.start!)) return true;
+  return placesConflict(a.places, b.places);
+}
+
+/** Two named towns, or two provinces, that differ. */
+function placesConflict(a: readonly PlaceMention[], b: readonly PlaceMention[]): boolean {
+  const best = (ps: readonly PlaceMention[]): PlaceMention | undefined => [...ps].filter((p) => p.kind !== "demonym").sort((x, y) => placeRank(y) - placeRank(x))[0];
+  const pa = best(a);
+  const pb = best(b);
+  if (!pa || !pb) return false;
+  if (pa.iso3 !== pb.iso3) return pa.kind !== "country" && pb.kind !== "country";
+  if (pa.admin1 && pb.admin1 && pa.admin1 !== pb.admin1) return true;
+  return pa.kind === "city" && pb.kind === "city" && pa.name !== pb.name;
+}
+
+function absorb(into: Draft, d: Draft): void {
+  const moreSpecific = d.triggers.length > 0 && d.subType !== undefined && (!into.subType || specificity({ subType: d.subType }) > specificity({ subType: into.subType }));
+  if (moreSpecific && !d.anaphoric) {
+    into.type = d.type;
+    into.subType = d.subType;
+  }
+  into.type ??= d.type;
+  into.subType ??= d.subType;
+  into.triggers.push(...d.triggers);
+  for (const s of d.sentences) into.sentences.add(s);
+  into.actor1 ??= d.actor1;
+  into.actor2 ??= d.actor2;
+  into.places.push(...d.places);
+  into.dates.push(...d.dates);
+  into.casualties.push(...d.casualties);
+  into.weapons = [...new Set([...into.weapons, ...d.weapons])];
+  into.attributions.push(...d.attributions);
+  into.partOf ??= d.partOf;
+  into.anaphoric = into.anaphoric && d.anaphoric;
+}
+
+function copy(d: Draft): Draft {
+  return { ...d, triggers: [...d.triggers], sentences: new Set(d.sentences), places: [...d.places], dates: [...d.dates], casualties: [...d.casualties], attributions: [...d.attributions] };
+}
+
+/** An undated event takes the day of another event reported in the same sentence. */
+function inheritDates(drafts: Draft[]): void {
+  for (const d of drafts) {
+    if (dateOf(d)) continue;
+    const sibling = drafts.find((o) => o !== d && dateOf(o) && [...o.sentences].some((s) => d.sentences.has(s)));
+    const inherited = sibling && dateOf(sibling);
+    if (inherited) d.dates.push({ ...inherited, certain: false, by: "events/date-from-same-sentence" });
+  }
+}
