@@ -49,6 +49,8 @@ export interface DateMention extends Annotation {
   precision?: Precision;
   /** ISO 8601 duration for "within 14 months" (P14M), "in 11 days" (P11D). */
   duration?: string;
+  /** true when the date was resolved forward because the sentence speaks of the future ("talks on March 10"). */
+  future?: boolean;
   /** false when the date was implied (a bare weekday, "overnight") rather than written out. */
   certain: boolean;
 }

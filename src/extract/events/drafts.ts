@@ -99,7 +99,8 @@ function newDraft(sentence: number, g: Group, places: PlaceMention[], dates: Dat
     ...(g.actor1 && { actor1: g.actor1 }),
     ...(g.actor2 && { actor2: g.actor2 }),
     places: [...places],
-    dates: dates.filter((d) => d.kind !== "duration"),
+    // the dateline's date is the article's, not the event's
+    dates: dates.filter((d) => d.kind !== "duration" && d.by !== "dates/dateline"),
     casualties: [],
     weapons: [],
     attributions: [...attributions],
