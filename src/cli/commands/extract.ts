@@ -19,6 +19,7 @@ const JsonlArticle = z.object({
   title: z.string().nullish(),
   source: z.string().nullish(),
   url: z.string().nullish(),
+  language: z.string().nullish(),
 });
 
 export default defineCommand({
@@ -131,6 +132,7 @@ function extractLine(line: string, maxBytes: number, actorsFile: string | undefi
       title: a.title ?? undefined,
       source: a.source ?? undefined,
       url: a.url ?? undefined,
+      language: a.language ?? undefined,
       actorsFile,
     }),
     false,
