@@ -28,7 +28,9 @@ export function sumCasualties(mentions: readonly CasualtyMention[], kind: Casual
 // --- internal ---
 
 function fromMention(m: CasualtyMention): Casualties {
-  return { low: m.low, best: m.best, high: m.high, byCategory: { [m.category]: m.best } };
+  // UCDP's high is an upper bound the text states ("8 to 10", "up to 15"); a plain count has none.
+  const high = m.high !== null && m.high === m.best && m.low === m.best ? null : m.high;
+  return { low: m.low, best: m.best, high, byCategory: { [m.category]: m.best } };
 }
 
 function add(a: Casualties | null, b: Casualties): Casualties {

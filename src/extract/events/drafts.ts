@@ -83,11 +83,13 @@ function groupTriggers(triggers: readonly Trigger[], actors: readonly ActorMenti
 function compatible(g: Group, roles: { actor1?: ActorMention; actor2?: ActorMention }, t: Trigger): boolean {
   const sameName = (a?: ActorMention, b?: ActorMention): boolean => !a || !b || a.name === b.name;
   if (!sameName(g.actor1, roles.actor1) || !sameName(g.actor2, roles.actor2)) return false;
-  // A back-reference inside a sentence that also reports a new, different event stays apart:
-  // "the strike was carried out when their outpost came under attack".
+  // A trigger with no actors of its own ("the sound of rocket fire") describes the event the
+  // sentence is already about.
+  if (!roles.actor1 && !roles.actor2) return true;
+  // A back-reference and a new report with its own actors in one sentence are two events:
+  // "the strike was carried out when their outpost came under attack by Taliban fighters".
   const head = g.triggers[0]!;
-  if (head.anaphoric !== t.anaphoric && head.type !== t.type) return false;
-  return true;
+  return head.anaphoric === t.anaphoric || head.type === t.type;
 }
 
 function newDraft(sentence: number, g: Group, places: PlaceMention[], dates: DateMention[], attributions: Attribution[]): Draft {
@@ -104,7 +106,9 @@ function newDraft(sentence: number, g: Group, places: PlaceMention[], dates: Dat
     casualties: [],
     weapons: [],
     attributions: [...attributions],
-    anaphoric: g.triggers.length === 0 || g.triggers.every((t) => t.anaphoric),
+    // "The attack started around midnight … the sound of rocket fire": the sentence opens by
+    // referring back, and what follows describes the same event.
+    anaphoric: g.triggers.length === 0 || g.triggers[0]!.anaphoric === true,
     first: sentence,
   };
 }

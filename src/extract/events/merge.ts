@@ -49,10 +49,12 @@ function antecedent(out: readonly Draft[], d: Draft, ctx: AssemblyContext): Draf
   return undefined;
 }
 
+/** Whether a back-reference can refer to an event of this type: "the attack" to any, "the blast" to an explosion. */
 function typesAgree(type: AcledEventType | undefined, d: Draft): boolean {
-  if (!d.type || !type) return true;
-  if (d.subType === "Armed clash" || d.subType === "Attack") return true;
-  return type === d.type;
+  const head = d.triggers[0];
+  if (!head || !type) return true;
+  if (head.subType === "Armed clash" || head.subType === "Attack") return true;
+  return type === head.type;
 }
 
 function sameFamily(a: AcledEventType | undefined, b: AcledEventType | undefined): boolean {
@@ -63,7 +65,9 @@ function conflicts(a: Draft, b: Draft): boolean {
   const named = (x?: { name: string }, y?: { name: string }): boolean => !!x && !!y && x.name !== y.name;
   if (named(a.actor1, b.actor1) || named(a.actor2, b.actor2)) return true;
   const da = dateOf(a);
-  const db = dateOf(b);
+  // A back-reference brings no day of its own: in "the strike comes hours after X spoke by phone
+  // Tuesday", Tuesday is the phone call's.
+  const db = b.anaphoric ? undefined : dateOf(b);
   if (da && db && (da.end! < db.start! || db.end! < da.start!)) return true;
   return placesConflict(a.places, b.places);
 }
@@ -92,7 +96,7 @@ function absorb(into: Draft, d: Draft): void {
   into.actor1 ??= d.actor1;
   into.actor2 ??= d.actor2;
   into.places.push(...d.places);
-  into.dates.push(...d.dates);
+  if (!d.anaphoric || !dateOf(into)) into.dates.push(...d.dates);
   into.casualties.push(...d.casualties);
   into.weapons = [...new Set([...into.weapons, ...d.weapons])];
   into.attributions.push(...d.attributions);

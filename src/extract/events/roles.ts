@@ -16,6 +16,8 @@ const AGENT_AFTER = /^\s*(?:by|from)\s+(?:the\s+)?$/i;
 const TARGET_AFTER = /^\s*(?:against|on|targeting|targetting|at|upon|of|into)\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+)?(?:[a-z-]+\s+)?$/i;
 /** Words that make the subject before a trigger its target, not its agent. */
 const PASSIVE_BEFORE = /\b(?:came under|come under|comes under|was|were|been|being|got)\s+(?:\w+\s+){0,2}$/i;
+/** "in defense of Y", "in support of Y": Y is protected, not attacked. */
+const PROTECTED = /\b(?:in (?:defen[cs]e|support|aid) of|on behalf of|to (?:protect|defend|support))\s+(?:the\s+)?$/i;
 const CLAUSE_BREAK = /[;]|\b(?:said|says|told|according to|when|while|after|before|because|but)\b/i;
 
 /**
@@ -30,6 +32,7 @@ export function rolesFor(trigger: Trigger, actors: readonly ActorMention[], text
   for (const a of after) {
     const between = text.slice(trigger.span.end, a.span.start);
     if (between.length > 60 || CLAUSE_BREAK.test(between)) break;
+    if (PROTECTED.test(between)) continue;
     const lead = leadIn(between);
     if (!roles.actor1 && AGENT_AFTER.test(lead)) roles.actor1 = a;
     else if (!roles.actor2 && (TARGET_AFTER.test(lead) || isDirectObject(between))) roles.actor2 = a;
