@@ -31,6 +31,8 @@ export interface AssemblyContext {
   sentences: readonly Sentence[];
   dates: Annotations["dates"];
   places: Annotations["places"];
+  /** The dateline's span: the place where the report was filed. */
+  dateline?: { start: number; end: number };
   bySentence: (index: number) => SentenceFacts;
   attributions: readonly Attribution[];
   tallies: readonly Tally[];
@@ -88,6 +90,7 @@ function contextOf(doc: Document, found: Found, resources: Resources): AssemblyC
     sentences,
     dates: need(found, "dates"),
     places: need(found, "places"),
+    ...(need(found, "text").dateline && { dateline: need(found, "text").dateline!.span }),
     bySentence: (i) => facts[i]!,
     attributions,
     tallies,

@@ -41,7 +41,7 @@ export function draftsOf(ctx: AssemblyContext): Draft[] {
     const casualties = facts.casualties.filter((c) => c.modality === "asserted");
     if (triggers.length === 0 && casualties.length === 0) continue;
     const speakers = facts.attributions.filter((a) => a.sentence === sentence.index).map((a) => a.span);
-    const groups = groupTriggers(triggers, facts.actors, ctx.doc.norm, speakers);
+    const groups = withoutBackground(groupTriggers(triggers, facts.actors, ctx.doc.norm, speakers), ctx.doc.norm);
     const own: Draft[] = groups.map((g) => newDraft(sentence.index, g, facts.places, facts.dates, facts.attributions));
     if (own.length === 0) own.push(newDraft(sentence.index, { triggers: [] }, facts.places, facts.dates, facts.attributions));
     for (const c of casualties) nearest(own, c.span.start).casualties.push(c);
@@ -80,12 +80,26 @@ function groupTriggers(triggers: readonly Trigger[], actors: readonly ActorMenti
   return groups;
 }
 
+/** "… just days after the two sides signed a peace deal": an earlier event named to date the main one. */
+const BACKGROUND_CLAUSE = /\b(?:after|since|following|before|ahead of)\b[^,;:.]{0,60}$/i;
+
+function withoutBackground(groups: Group[], text: string): Group[] {
+  const background = (g: Group): boolean => {
+    const t = g.triggers[0]!;
+    return BACKGROUND_CLAUSE.test(text.slice(Math.max(0, t.span.start - 70), t.span.start));
+  };
+  const main = groups.filter((g) => !background(g));
+  return main.length > 0 ? main : groups;
+}
+
 function compatible(g: Group, roles: { actor1?: ActorMention; actor2?: ActorMention }, t: Trigger): boolean {
   const sameName = (a?: ActorMention, b?: ActorMention): boolean => !a || !b || a.name === b.name;
   if (!sameName(g.actor1, roles.actor1) || !sameName(g.actor2, roles.actor2)) return false;
   // A trigger with no actors of its own ("the sound of rocket fire") describes the event the
   // sentence is already about.
   if (!roles.actor1 && !roles.actor2) return true;
+  // With actors of its own, a trigger of another family is another event ("signed a deal").
+  if (g.triggers[0]!.type !== t.type && g.triggers[0]!.anaphoric === t.anaphoric) return false;
   // A back-reference and a new report with its own actors in one sentence are two events:
   // "the strike was carried out when their outpost came under attack by Taliban fighters".
   const head = g.triggers[0]!;

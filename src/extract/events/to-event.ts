@@ -86,14 +86,25 @@ function fallbackActor1(d: Draft, iso3: string | undefined, ctx: AssemblyContext
 
 /** The most specific place of the event, away from the speaker ("the spokesman in Kabul said"). */
 function locationOf(d: Draft, ctx: AssemblyContext): Location | null {
+  const text = ctx.doc.norm;
   const speakers = d.attributions.map((a) => a.span);
-  const candidates = d.places.filter((p) => p.kind !== "demonym" && !speakers.some((s) => p.span.start >= s.start && p.span.end <= s.end));
+  const dateline = ctx.dateline;
+  const candidates = d.places.filter(
+    (p) =>
+      p.kind !== "demonym" &&
+      // where the report was filed, or where its speaker sits ("the spokesman in Kabul said"),
+      // is not where the event happened
+      !(dateline && p.span.start >= dateline.start && p.span.end <= dateline.end) &&
+      !speakers.some((s) => (p.span.start >= s.start && p.span.end <= s.end) || SPEAKER_PLACE.test(text.slice(s.end, p.span.start))),
+  );
   const best = [...candidates].sort((a, b) => placeRank(b) - placeRank(a) || distanceToTrigger(a, d) - distanceToTrigger(b, d))[0];
   if (best) return asLocation(best);
   const country = ctx.places.country;
   if (!country) return null;
   return { name: country.name, country: country.name, iso3: country.iso3, precision: 3 };
 }
+
+const SPEAKER_PLACE = /^\s*,?\s*(?:based\s+)?in\s+(?:the\s+)?$/i;
 
 function asLocation(p: PlaceMention): Location {
   return {
