@@ -29,7 +29,8 @@ export function resolveUnnamed(attributions: readonly Attribution[]): Attributio
     const names = new Set(same.map((n) => n.name));
     if (names.size !== 1) return a;
     const first = same[0]!;
-    return { ...first, sentence: a.sentence, quote: a.quote ?? first.quote, channel: a.channel ?? first.channel };
+    // the mention stays where this sentence cites the source: it is what the reader sees there
+    return { ...first, span: a.span, sentence: a.sentence, quote: a.quote ?? first.quote, channel: a.channel ?? first.channel };
   });
 }
 

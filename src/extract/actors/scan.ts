@@ -321,7 +321,8 @@ function isSubject(ctx: ScanContext, i: number, last: number): boolean {
   const b = ctx.tokens[i - 1]?.lower === "the" && ctx.tokens[i]!.spaced ? i - 1 : i;
   if (b === 0) return true;
   const prev = ctx.tokens[b - 1]!;
-  if (/[,;:"(]/.test(ctx.norm.slice(prev.end, ctx.tokens[b]!.start))) return true;
+  // a comma, a colon, a quote, or a spaced dash after a dateline ("KABUL, Afghanistan - The U.S. …")
+  if (/[,;:"(]|\s-{1,2}\s/.test(ctx.norm.slice(prev.end, ctx.tokens[b]!.start))) return true;
   return CLAUSE_OPENERS.has(prev.lower);
 }
 
