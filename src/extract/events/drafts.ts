@@ -6,6 +6,7 @@
 import type { AcledEventType, AcledSubEventType, Tally } from "../../contract.js";
 import type { ActorMention, Attribution, CasualtyMention, DateMention, PlaceMention, Trigger } from "../annotations.js";
 import type { AssemblyContext } from "./assemble.js";
+import { isGenericMention } from "./generic.js";
 import { rolesFor } from "./roles.js";
 import { specificity } from "./types.js";
 
@@ -37,13 +38,14 @@ export function draftsOf(ctx: AssemblyContext): Draft[] {
   for (const sentence of ctx.sentences) {
     if (ctx.tallySentences.has(sentence.index)) continue;
     const facts = ctx.bySentence(sentence.index);
-    const triggers = facts.triggers.filter((t) => t.modality === "asserted");
     const casualties = facts.casualties.filter((c) => c.modality === "asserted");
+    const dated = facts.dates.some((d) => d.kind !== "duration" && d.by !== "dates/dateline");
+    const triggers = facts.triggers.filter((t) => t.modality === "asserted" && !isGenericMention(t, ctx.doc.norm, casualties.length > 0, dated));
     if (triggers.length === 0 && casualties.length === 0) continue;
     const speakers = facts.attributions.filter((a) => a.sentence === sentence.index).map((a) => a.span);
     const groups = withoutBackground(groupTriggers(triggers, facts.actors, ctx.doc.norm, speakers), ctx.doc.norm);
-    const own: Draft[] = groups.map((g) => newDraft(sentence.index, g, facts.places, facts.dates, facts.attributions));
-    if (own.length === 0) own.push(newDraft(sentence.index, { triggers: [] }, facts.places, facts.dates, facts.attributions));
+    const own: Draft[] = groups.map((g) => newDraft(sentence.index, g, facts.places, byCloseness(facts.dates, g.triggers, ctx.doc.norm), facts.attributions));
+    if (own.length === 0) own.push(newDraft(sentence.index, { triggers: [] }, facts.places, byCloseness(facts.dates, casualties, ctx.doc.norm), facts.attributions));
     for (const c of casualties) nearest(own, c.span.start).casualties.push(c);
     for (const d of own) {
       d.weapons = [...new Set([...d.triggers.flatMap((t) => (t.weapon ? [t.weapon] : [])), ...facts.weapons.map((w) => w.name)])];
@@ -125,6 +127,26 @@ function newDraft(sentence: number, g: Group, places: PlaceMention[], dates: Dat
     anaphoric: g.triggers.length === 0 || g.triggers[0]!.anaphoric === true,
     first: sentence,
   };
+}
+
+const REPORTING = /\b(?:said|says|confirmed|announced|reported|stated|told|added|claimed|denied|according to)\b/i;
+
+/**
+ * The sentence's dates, the event's own first: the nearest to its trigger, and never one that
+ * dates the report ("Today, officials confirmed a leader was arrested Sunday").
+ */
+function byCloseness(dates: readonly DateMention[], anchors: readonly { span: { start: number; end: number } }[], text: string): DateMention[] {
+  if (anchors.length === 0) return [...dates];
+  const score = (d: DateMention): number => {
+    let best = Infinity;
+    for (const a of anchors) {
+      const [from, to] = d.span.end <= a.span.start ? [d.span.end, a.span.start] : [a.span.end, d.span.start];
+      const reportBetween = from < to && REPORTING.test(text.slice(from, to));
+      best = Math.min(best, Math.abs(to - from) + (reportBetween ? 1000 : 0) + (d.span.end <= a.span.start ? 15 : 0));
+    }
+    return best;
+  };
+  return [...dates].sort((a, b) => score(a) - score(b));
 }
 
 function nearest(drafts: Draft[], at: number): Draft {

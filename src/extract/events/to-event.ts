@@ -19,7 +19,7 @@ export function toEvent(d: Draft, id: string, ctx: AssemblyContext): ConflictEve
   const actors = actorsOf(d, iso3, ctx);
   const a1 = actors.find((a) => a.role === "actor1");
   const a2 = actors.find((a) => a.role === "actor2");
-  const { type, subType } = refineType(d.type ?? "Violence against civilians", d.subType ?? "Attack", a1, a2);
+  const { type, subType } = refineType(d.type ?? "Violence against civilians", d.subType ?? "Attack", a1, a2, d.casualties.filter((c) => c.kind === "killed").map((c) => c.category));
   const date = dateRangeOf(d, ctx);
   const evidence: Span[] = [...d.sentences].sort((a, b) => a - b).map((i) => ctx.sentences[i]!.span);
   const sources = dedupeSources(d.attributions.map(toSource));

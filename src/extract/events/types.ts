@@ -4,7 +4,7 @@
  * generic trigger ("attack", "killed") into ACLED's type.
  */
 import type { AcledEventType, AcledSubEventType } from "../../contract.js";
-import type { ActorMention, Trigger } from "../annotations.js";
+import type { ActorMention, CasualtyMention, Trigger } from "../annotations.js";
 
 /** Higher is more specific: a "suicide bomber" says more than an "attack". */
 const SPECIFICITY: Partial<Record<AcledSubEventType, number>> = {
@@ -51,9 +51,13 @@ export function refineType(
   subType: AcledSubEventType,
   actor1: Pick<ActorMention, "inter"> | undefined,
   actor2: Pick<ActorMention, "inter"> | undefined,
+  victims: readonly CasualtyMention["category"][] = [],
 ): { type: AcledEventType; subType: AcledSubEventType } {
   const generic = subType === "Armed clash" || subType === "Attack";
   if (!generic) return { type, subType };
+  // no named target: the dead say who was on the other side
+  if (!actor2 && victims.length > 0 && victims.every((v) => v === "militants" || v === "security")) return { type: "Battles", subType: "Armed clash" };
+  if (!actor2 && victims.length > 0 && victims.every((v) => v === "civilians")) return { type: "Violence against civilians", subType: "Attack" };
   if (actor2?.inter === 7 && (!actor1 || ARMED_INTER.has(actor1.inter))) return { type: "Violence against civilians", subType: "Attack" };
   if (actor2?.inter === 6 && actor1?.inter === 1) return { type: "Protests", subType: "Excessive force against protesters" };
   if (actor2 && ARMED_INTER.has(actor2.inter) && (!actor1 || ARMED_INTER.has(actor1.inter))) return { type: "Battles", subType: "Armed clash" };
