@@ -20,6 +20,11 @@ export const main = defineCommand({
   subCommands: {
     extract: () => import("./commands/extract.js").then((m) => m.default),
     eval: () => import("./commands/eval.js").then((m) => m.default),
+    ingest: () => import("./commands/ingest.js").then((m) => m.default),
+    events: () => import("./commands/events.js").then((m) => m.default),
+    export: () => import("./commands/export.js").then((m) => m.default),
+    db: () => import("./commands/db.js").then((m) => m.default),
+    start: () => import("./commands/start.js").then((m) => m.default),
   },
 });
 
