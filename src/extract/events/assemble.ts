@@ -19,7 +19,7 @@ export const eventsStage = defineStage({
   needs: ["text", "dates", "places", "actors", "attributions", "triggers", "weapons", "casualties", "tallies"],
   run: (doc, found, resources): ConflictEvent[] => {
     const context = contextOf(doc, found, resources);
-    const drafts = mergeDrafts(draftsOf(context), context);
+    const drafts = mergeDrafts(draftsOf(context), context).filter((d) => isCodable(d, context));
     return drafts.map((d, i) => toEvent(d, `e${i + 1}`, context)).filter((e): e is ConflictEvent => e !== null);
   },
 });
@@ -54,6 +54,20 @@ export interface SentenceFacts {
 export type { Draft, Span };
 
 // --- internal ---
+
+/**
+ * ACLED codes an event when the report pins it down: a stated day, a place below the country,
+ * figures of the dead and wounded, or a named party. A bare mention of "the bombing" with none
+ * of these is commentary, not an event anyone could verify.
+ */
+function isCodable(d: Draft, ctx: AssemblyContext): boolean {
+  // a snippet with no date at all (no publication date, no dateline) cannot be judged this way
+  if (!ctx.dates.reference || d.casualties.length > 0 || d.partOf) return true;
+  const dated = d.dates.some((m) => m.start && m.kind !== "duration");
+  const placed = d.places.some((p) => p.kind === "city" || p.kind === "admin2" || p.kind === "admin1");
+  const named = [d.actor1, d.actor2].some((a) => a && a.kind !== "unidentified" && a.kind !== "civilians");
+  return dated || placed || named;
+}
 
 function contextOf(doc: Document, found: Found, resources: Resources): AssemblyContext {
   const sentences = need(found, "text").sentences;
