@@ -28,11 +28,25 @@ export const talliesStage = defineStage({
 /** A count of incidents: "30 attacks", "dozens of raids", "12 separate attacks". */
 const INCIDENT_COUNT = /^(?:\s+of)?\s+(?:separate\s+|different\s+|coordinated\s+|deadly\s+|other\s+)?(attacks|raids|incidents|strikes|airstrikes|air strikes|clashes|bombings|explosions|assaults|ambushes)\b/i;
 
-/** An aggregate period: since a year or date, or a range of a week or more. */
-function isAggregatePeriod(d: DateMention, text: string): boolean {
-  if (/^since\b/i.test(text.slice(d.span.start, d.span.end)) || /\bsince\s*$/i.test(text.slice(Math.max(0, d.span.start - 7), d.span.start))) return true;
+/**
+ * An aggregate period: since a year or date ("since 1996", "since the group was founded in
+ * 1985"), so far this year, a range of a week or more, or a long duration ("during 10 years of
+ * civil war", "over the past three months").
+ */
+function isAggregatePeriod(d: DateMention, text: string, sentenceStart: number): boolean {
+  const before = text.slice(sentenceStart, d.span.start);
+  if (/\bsince\b/i.test(before) || /^since\b/i.test(text.slice(d.span.start, d.span.end)) || /\bso far\b/i.test(before)) return true;
+  if (d.kind === "duration") return d.duration !== undefined && isLong(d.duration) && /\b(?:during|over|in|for|throughout)\s+(?:the\s+)?(?:past\s+|last\s+)?$/i.test(before.slice(-25));
   if (d.kind !== "range" || !d.start || !d.end) return false;
   return daysBetween(d.start, d.end) >= 6;
+}
+
+/** A month or more: P1M, P10Y, P6W … */
+function isLong(iso: string): boolean {
+  const m = /^P(\d+)([DWMY])$/.exec(iso);
+  if (!m) return false;
+  const days = Number(m[1]) * { D: 1, W: 7, M: 30, Y: 365 }[m[2] as "D" | "W" | "M" | "Y"];
+  return days >= 28;
 }
 
 function tallyOf(doc: Document, found: Found, sentence: Sentence, n: number): Tally | undefined {
@@ -41,13 +55,14 @@ function tallyOf(doc: Document, found: Found, sentence: Sentence, n: number): Ta
   const casualties = inside(need(found, "casualties")).filter((c) => c.modality === "asserted");
   const count = incidentCount(doc, inside(need(found, "quantities")));
   const dates = inside(need(found, "dates").mentions);
-  const period = dates.find((d) => isAggregatePeriod(d, doc.norm));
+  const period = dates.find((d) => isAggregatePeriod(d, doc.norm, sentence.span.start));
   const shortRange = dates.find((d) => d.kind === "range" && d.start && d.end);
   if (!(count && (casualties.length > 0 || shortRange || period)) && !(period && casualties.length > 0)) return undefined;
-  const range = period ?? shortRange;
+  const range = period?.start ? period : shortRange;
   const reference = need(found, "dates").reference;
-  const start = range?.start ?? reference;
-  const end = range?.end ?? reference;
+  // "since 1996" runs from the year to the article's day; a duration ends at the article's day
+  const start = range?.start ?? (period?.duration && reference ? minus(reference, period.duration) : reference);
+  const end = period && /\bsince\b|\bso far\b/i.test(doc.norm.slice(sentence.span.start, period.span.end)) ? reference ?? range?.end : range?.end ?? reference;
   if (!start || !end) return undefined;
   const places = need(found, "places");
   const area = inside(places.mentions).find((p) => p.kind === "country" || p.kind === "admin1") ?? undefined;
@@ -97,6 +112,18 @@ function stripMentions(tally: Tally): void {
 
 function overlaps(a: { start: number; end: number } | undefined, b: { start: number; end: number }): boolean {
   return a !== undefined && a.start < b.end && b.start < a.end;
+}
+
+function minus(iso: string, duration: string): string {
+  const m = /^P(\d+)([DWMY])$/.exec(duration);
+  const d = new Date(`${iso}T00:00:00Z`);
+  if (!m) return iso;
+  const n = Number(m[1]);
+  if (m[2] === "D") d.setUTCDate(d.getUTCDate() - n);
+  if (m[2] === "W") d.setUTCDate(d.getUTCDate() - 7 * n);
+  if (m[2] === "M") d.setUTCMonth(d.getUTCMonth() - n);
+  if (m[2] === "Y") d.setUTCFullYear(d.getUTCFullYear() - n);
+  return d.toISOString().slice(0, 10);
 }
 
 function daysBetween(a: string, b: string): number {
