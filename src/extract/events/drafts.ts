@@ -6,7 +6,7 @@
 import type { AcledEventType, AcledSubEventType, Tally } from "../../contract.js";
 import type { ActorMention, Attribution, CasualtyMention, DateMention, PlaceMention, Trigger } from "../annotations.js";
 import type { AssemblyContext } from "./assemble.js";
-import { isGenericMention } from "./generic.js";
+import { isDayLevel, isGenericMention } from "./generic.js";
 import { rolesFor } from "./roles.js";
 import { specificity } from "./types.js";
 
@@ -39,7 +39,7 @@ export function draftsOf(ctx: AssemblyContext): Draft[] {
     if (ctx.tallySentences.has(sentence.index)) continue;
     const facts = ctx.bySentence(sentence.index);
     const casualties = facts.casualties.filter((c) => c.modality === "asserted");
-    const dated = facts.dates.some((d) => d.kind !== "duration" && d.by !== "dates/dateline");
+    const dated = facts.dates.some(isDayLevel);
     const triggers = facts.triggers.filter((t) => t.modality === "asserted" && !isGenericMention(t, ctx.doc.norm, casualties.length > 0, dated));
     if (triggers.length === 0 && casualties.length === 0) continue;
     const speakers = facts.attributions.filter((a) => a.sentence === sentence.index).map((a) => a.span);

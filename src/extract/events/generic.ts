@@ -21,6 +21,12 @@ export function isGenericMention(t: Trigger, text: string, sentenceHasFigures: b
   return isPluralNoun(t) && !sentenceHasDate;
 }
 
+/** A day or a few days ("on Monday", "overnight"), not a period ("since 2021", "this year"). */
+export function isDayLevel(d: { kind: string; start?: string; end?: string; by: string }): boolean {
+  if (d.kind === "duration" || !d.start || !d.end || d.by === "dates/dateline") return false;
+  return (Date.parse(d.end) - Date.parse(d.start)) / 86_400_000 <= 2;
+}
+
 function isWeaponNoun(t: Trigger): boolean {
   return t.weapon !== undefined && !USE.test(t.span.text);
 }

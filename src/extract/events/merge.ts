@@ -12,7 +12,8 @@ import type { Draft } from "./drafts.js";
 import { specificity } from "./types.js";
 
 /** How far back (in sentences) a back-reference looks for the event it refers to. */
-const ANAPHORA_WINDOW = 6;
+const ANAPHORA_WINDOW = 8;
+const VIOLENT = new Set<AcledEventType>(["Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests"]);
 const NEW_EVENT_CUE = /\b(?:another|second|third|separate|separately|elsewhere|meanwhile|earlier|later|also)\b/i;
 
 export function mergeDrafts(drafts: readonly Draft[], ctx: AssemblyContext): Draft[] {
@@ -20,7 +21,8 @@ export function mergeDrafts(drafts: readonly Draft[], ctx: AssemblyContext): Dra
   for (const d of drafts) {
     const target = antecedent(out, d, ctx);
     if (target) absorb(target, d);
-    else out.push(copy(d));
+    // "claimed the attack" with nothing before it to refer to, and no figures of its own, reports nothing new
+    else if (!(d.anaphoric && d.triggers.length > 0 && d.casualties.length === 0)) out.push(copy(d));
   }
   inheritDates(out);
   return out.filter((d) => d.type !== undefined || d.casualties.length > 0);
@@ -52,7 +54,9 @@ function antecedent(out: readonly Draft[], d: Draft, ctx: AssemblyContext): Draf
 /** Whether a back-reference can refer to an event of this type: "the attack" to any, "the blast" to an explosion. */
 function typesAgree(type: AcledEventType | undefined, d: Draft): boolean {
   const head = d.triggers[0];
-  if (!head || !type) return true;
+  // bare figures of the dead belong to violence, not to an arrest or a looting
+  if (!head) return type === undefined || VIOLENT.has(type);
+  if (!type) return true;
   if (head.subType === "Armed clash" || head.subType === "Attack") return true;
   return type === head.type;
 }

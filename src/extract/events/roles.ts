@@ -18,6 +18,7 @@ const TARGET_AFTER = /^\s*(?:against|on|targeting|targetting|at|upon|of|into)\s+
 const PASSIVE_BEFORE = /\b(?:came under|come under|comes under|was|were|been|being|got)\s+(?:\w+\s+){0,2}$/i;
 /** "in defense of Y", "in support of Y": Y is protected, not attacked. */
 const PROTECTED = /\b(?:in (?:defen[cs]e|support|aid) of|on behalf of|to (?:protect|defend|support))\s+(?:the\s+)?$/i;
+const IN_PHRASE = /\b(?:in|during|with|of|from|following|after|since|amid)\s+(?:an?|the|their|its|his|her|this|that|another)\s+(?:[\w-]+\s+){0,2}$/i;
 const CLAUSE_BREAK = /[;]|\b(?:said|says|told|according to|when|while|after|before|because|but)\b/i;
 
 /**
@@ -37,6 +38,9 @@ export function rolesFor(trigger: Trigger, actors: readonly ActorMention[], text
     if (!roles.actor1 && AGENT_AFTER.test(lead)) roles.actor1 = a;
     else if (!roles.actor2 && (TARGET_AFTER.test(lead) || isDirectObject(between))) roles.actor2 = a;
   }
+  // "… killed dozens of villagers in an overnight attack": a noun inside a phrase names the
+  // main clause's event; the words before it are that clause's object, not its attacker
+  if (IN_PHRASE.test(text.slice(Math.max(0, trigger.span.start - 40), trigger.span.start))) return roles;
   const passive = PASSIVE_BEFORE.test(text.slice(Math.max(0, trigger.span.start - 30), trigger.span.start)) || /^(?:came|come|comes) under\b/i.test(trigger.span.text);
   for (const a of before) {
     const between = text.slice(a.span.end, trigger.span.start);
