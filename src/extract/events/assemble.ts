@@ -11,7 +11,7 @@ import type { Resources } from "../resources.js";
 import { defineStage, need, type Found } from "../stage.js";
 import { resolveUnnamed } from "../sources.js";
 import { draftsOf, type Draft } from "./drafts.js";
-import { mergeDrafts } from "./merge.js";
+import { dateOf, mergeDrafts } from "./merge.js";
 import { toEvent } from "./to-event.js";
 
 export const eventsStage = defineStage({
@@ -61,6 +61,9 @@ export type { Draft, Span };
  * of these is commentary, not an event anyone could verify.
  */
 function isCodable(d: Draft, ctx: AssemblyContext): boolean {
+  // "in 1982", "in the 1970s": history told as background, beyond ACLED's coarsest precision (a month)
+  const when = dateOf(d);
+  if (when?.start && when.end && (Date.parse(when.end) - Date.parse(when.start)) / 86_400_000 > 31) return false;
   // a snippet with no date at all (no publication date, no dateline) cannot be judged this way
   if (!ctx.dates.reference || d.casualties.length > 0 || d.partOf) return true;
   const dated = d.dates.some((m) => m.start && m.kind !== "duration");
