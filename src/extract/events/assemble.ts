@@ -55,6 +55,12 @@ export type { Draft, Span };
 
 // --- internal ---
 
+/** Index of the last sentence of the lead: the first two sentences after any header lines. */
+function leadEnd(ctx: AssemblyContext): number {
+  const body = ctx.sentences.findIndex((s) => /[a-z]{3,}.*[.!?]["')\]]*$/i.test(s.span.text) && s.span.text.length > 60);
+  return (body < 0 ? 0 : body) + 1;
+}
+
 /**
  * ACLED codes an event when the report pins it down: a stated day, a place below the country,
  * figures of the dead and wounded, or a named party. A bare mention of "the bombing" with none
@@ -66,6 +72,8 @@ function isCodable(d: Draft, ctx: AssemblyContext): boolean {
   if (when?.start && when.end && (Date.parse(when.end) - Date.parse(when.start)) / 86_400_000 > 31) return false;
   // a snippet with no date at all (no publication date, no dateline) cannot be judged this way
   if (!ctx.dates.reference || d.casualties.length > 0 || d.partOf) return true;
+  // the lead reports the news of the day: its event is dated by the report itself
+  if (d.first <= leadEnd(ctx)) return true;
   const dated = d.dates.some((m) => m.start && m.kind !== "duration");
   const placed = d.places.some((p) => p.kind === "city" || p.kind === "admin2" || p.kind === "admin1");
   const named = [d.actor1, d.actor2].some((a) => a && a.kind !== "unidentified" && a.kind !== "civilians");

@@ -21,11 +21,17 @@ export function mergeDrafts(drafts: readonly Draft[], ctx: AssemblyContext): Dra
   for (const d of drafts) {
     const target = antecedent(out, d, ctx);
     if (target) absorb(target, d);
-    // "claimed the attack" with nothing before it to refer to, and no figures of its own, reports nothing new
-    else if (!(d.anaphoric && d.triggers.length > 0 && d.casualties.length === 0)) out.push(copy(d));
+    // "claimed the attack on Telegram" with nothing before it to refer to, and no figures, place
+    // or day of its own, reports nothing new; "the bomb attack on the institute in Santiago" does
+    else if (!(d.anaphoric && d.triggers.length > 0 && d.casualties.length === 0 && !pinned(d))) out.push(copy(d));
   }
   inheritDates(out);
   return out.filter((d) => d.type !== undefined || d.casualties.length > 0);
+}
+
+/** Placed below the country, or dated. */
+function pinned(d: Draft): boolean {
+  return d.places.some((p) => p.kind === "city" || p.kind === "admin2" || p.kind === "admin1") || dateOf(d) !== undefined;
 }
 
 /** The explicit day or range of a draft, if it has one. */
