@@ -102,7 +102,9 @@ function contextOf(doc: Document, found: Found, resources: Resources): AssemblyC
   put("actors", need(found, "actors"));
   put("places", need(found, "places").mentions);
   put("casualties", need(found, "casualties"));
-  put("dates", need(found, "dates").mentions);
+  // the dateline's date is the report's, not an event's (tagged so when it was the reference; not when a publication date was given)
+  const dateline = need(found, "text").dateline?.span;
+  put("dates", need(found, "dates").mentions.filter((d) => !(dateline && d.span.start >= dateline.start && d.span.end <= dateline.end)));
   put("weapons", need(found, "weapons"));
   for (const a of attributions) {
     facts[a.sentence]?.attributions.push(a);
