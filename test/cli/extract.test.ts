@@ -43,6 +43,18 @@ describe("truce extract", () => {
     expect(JSON.parse(r.out).article).toMatchObject({ id: "stdin", source: "AP" });
   });
 
+  it(`${here}--format csv gives ACLED's header and one row per event; geojson one collection`, () => {
+    const csv = truce(["extract", file("mopti2.txt", ARTICLE), "--published", "2024-05-06", "--format", "csv"]);
+    expect(csv.code, csv.err).toBe(0);
+    const lines = csv.out.trim().split("\n");
+    expect(lines[0]).toMatch(/^event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,/);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^MLI-mopti2-e1,2024-05-05,2024,1,/);
+    const geo = truce(["extract", file("mopti3.txt", ARTICLE), "--published", "2024-05-06", "--format", "geojson"]);
+    expect(JSON.parse(geo.out)).toMatchObject({ type: "FeatureCollection", features: [{ geometry: { type: "Point" } }] });
+    expect(truce(["extract", file("mopti4.txt", ARTICLE), "--format", "xml"]).code).toBe(2);
+  });
+
   const bad: [string, () => string[], RegExp][] = [
     ["a missing file", () => ["extract", join(dir, "nope.txt")], /nope\.txt: no such file/],
     ["an empty file", () => ["extract", file("empty.txt", "")], /empty\.txt: empty input/],

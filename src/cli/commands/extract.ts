@@ -11,6 +11,9 @@ import { extract, isIsoDate, type ExtractOptions } from "../../extract/extract.j
 import { inputError, TruceError } from "../../errors.js";
 import { parseMaxBytes, readTextInput } from "../input.js";
 import type { Extraction } from "../../contract.js";
+import { acledCsvHeader, acledCsvLine } from "../../export/acled.js";
+import { recordsOf, type ExportRecord } from "../../export/record.js";
+import { toGeoJson } from "../../export/geojson.js";
 
 const JsonlArticle = z.object({
   id: z.union([z.string().min(1), z.number()]).transform(String),
@@ -35,16 +38,22 @@ export default defineCommand({
     actors: { type: "string", description: "your own actor dictionary (JSON or YAML), merged over the shipped one" },
     "max-bytes": { type: "string", description: "refuse inputs larger than this (default 5M)" },
     compact: { type: "boolean", description: "one line of JSON per article even for a single file" },
+    format: { type: "string", description: "json (v1 extractions, default) | csv (events in ACLED's columns) | geojson (events as points)" },
   },
   async run({ args }) {
     const maxBytes = parseMaxBytes(args["max-bytes"]);
+    output = outputFor(args.format);
     if (args.published !== undefined && !isIsoDate(args.published)) {
       throw inputError(`--published "${args.published}": not a real date in the form YYYY-MM-DD`);
     }
     const files = (args._ as string[]).map(String);
     if (args.jsonl) {
       if (files.length > 0) throw new TruceError("E_USAGE", "give either --jsonl FILE or article files, not both");
-      await extractJsonl(args.jsonl, maxBytes, args.actors);
+      try {
+        await extractJsonl(args.jsonl, maxBytes, args.actors);
+      } finally {
+        output.end();
+      }
       return;
     }
     if (files.length === 0) throw new TruceError("E_USAGE", "no input: give article files, - for stdin, or --jsonl FILE (see truce extract --help)");
@@ -68,14 +77,47 @@ export default defineCommand({
         failed++;
       }
     }
+    output.end();
     if (failed > 0) throw new TruceError("E_PARTIAL", `${failed} of ${files.length} inputs failed (see above)`);
   },
 });
 
 // --- internal ---
 
+interface Output {
+  write(extraction: Extraction, pretty: boolean): void;
+  end(): void;
+}
+
+let output: Output;
+
+/** JSON writes each extraction as it comes; CSV a header then rows; GeoJSON one collection at the end. */
+function outputFor(format: string | undefined): Output {
+  if (format === undefined || format === "json") {
+    return { write: (x, pretty) => process.stdout.write(pretty ? `${JSON.stringify(x, null, 2)}\n` : `${JSON.stringify(x)}\n`), end: () => {} };
+  }
+  if (format === "csv") {
+    let header = false;
+    return {
+      write: (x) => {
+        if (!header) process.stdout.write(acledCsvHeader());
+        header = true;
+        for (const r of recordsOf(x)) process.stdout.write(acledCsvLine(r));
+      },
+      end: () => {
+        if (!header) process.stdout.write(acledCsvHeader());
+      },
+    };
+  }
+  if (format === "geojson") {
+    const records: ExportRecord[] = [];
+    return { write: (x) => records.push(...recordsOf(x)), end: () => process.stdout.write(`${JSON.stringify(toGeoJson(records))}\n`) };
+  }
+  throw new TruceError("E_USAGE", `--format "${format}": expected json, csv or geojson`);
+}
+
 function write(extraction: Extraction, pretty: boolean): void {
-  process.stdout.write(pretty ? `${JSON.stringify(extraction, null, 2)}\n` : `${JSON.stringify(extraction)}\n`);
+  output.write(extraction, pretty);
 }
 
 /** "../shared/examples/seed/article.txt" → "seed": the folder names the article when the file is generic. */

@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { ConflictEvent } from "../../contract.js";
+import { badSpans, schemaErrors } from "../../../test/extract/contract.js";
 import { extract } from "../extract.js";
 
 const here = "[events/assemble] ";
 
 function eventsOf(text: string, published = "2024-05-08"): ConflictEvent[] {
-  return extract(text, { published }).events;
+  const x = extract(text, { published });
+  expect(schemaErrors(x)).toEqual([]);
+  expect(badSpans(x, text)).toEqual([]);
+  return x.events;
 }
 
 /** A compact view of an event, to compare in tables. */
