@@ -64,6 +64,11 @@ describe("truce extract", () => {
     ["an invalid publication date", () => ["extract", file("ok.txt", ARTICLE), "--published", "2024-02-30"], /--published "2024-02-30"/],
     ["a folder", () => ["extract", dir], /is a folder/],
     ["no input at all", () => ["extract"], /no input/],
+    [
+      "another language",
+      () => ["extract", file("fr.txt", "Des hommes armés ont tué au moins douze villageois dimanche dans le centre du Mali, a indiqué un responsable local. Les assaillants sont arrivés à moto avant l'aube et ont incendié plusieurs maisons du village.")],
+      /fr\.txt: the text is in French \(fr\)/,
+    ],
   ];
   it.each(bad)(`${here}%s: one line, non-zero exit, no stack trace`, (_name, args, message) => {
     const r = truce(args());

@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { extract } from "../../src/index.js";
-import { badSpans, schemaErrors } from "./contract.js";
+import { badSpans, schemaErrors } from "../../src/testing/contract-check.js";
 
 const here = "[extract/properties] ";
 

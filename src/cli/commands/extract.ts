@@ -14,6 +14,7 @@ import type { Extraction } from "../../contract.js";
 import { acledCsvHeader, acledCsvLine } from "../../export/acled.js";
 import { recordsOf, type ExportRecord } from "../../export/record.js";
 import { toGeoJson } from "../../export/geojson.js";
+import { detectLanguage } from "../../ingest/language.js";
 
 const JsonlArticle = z.object({
   id: z.union([z.string().min(1), z.number()]).transform(String),
@@ -38,6 +39,7 @@ export default defineCommand({
     actors: { type: "string", description: "your own actor dictionary (JSON or YAML), merged over the shipped one" },
     "max-bytes": { type: "string", description: "refuse inputs larger than this (default 5M)" },
     compact: { type: "boolean", description: "one line of JSON per article even for a single file" },
+    language: { type: "string", description: "the article's language (default: detected); only English (en) is extracted" },
     format: { type: "string", description: "json (v1 extractions, default) | csv (events in ACLED's columns) | geojson (events as points)" },
   },
   async run({ args }) {
@@ -70,6 +72,8 @@ export default defineCommand({
       try {
         const text = readTextInput(file, maxBytes);
         const id = args.id ?? (file === "-" ? "stdin" : articleId(file));
+        const problem = languageProblem(text, args.language);
+        if (problem) throw inputError(`${file === "-" ? "stdin" : file}: ${problem}`);
         write(extract(text, { ...common, id }), single);
       } catch (err) {
         if (files.length === 1 || !(err instanceof TruceError)) throw err;
@@ -120,6 +124,15 @@ function write(extraction: Extraction, pretty: boolean): void {
   output.write(extraction, pretty);
 }
 
+/** Why a text is not extracted: it is not English (as declared, or as detected). */
+function languageProblem(text: string, declared: string | undefined): string | undefined {
+  if (declared !== undefined) {
+    return /^en(?:g|glish)?(?:[-_][a-z]+)?$/i.test(declared) ? undefined : `declared language "${declared}": Truce extracts English only`;
+  }
+  const lang = detectLanguage(text);
+  return lang.english ? undefined : `the text is in ${lang.name} (${lang.code}); Truce extracts English only (--language en to extract it anyway)`;
+}
+
 /** "../shared/examples/seed/article.txt" → "seed": the folder names the article when the file is generic. */
 function articleId(file: string): string {
   const base = basename(file).replace(/\.[^.]+$/, "");
@@ -167,6 +180,8 @@ function extractLine(line: string, maxBytes: number, actorsFile: string | undefi
   const a = parsed.data;
   if (a.text.trim() === "") return `article "${a.id}" has an empty text`;
   if (a.published && !isIsoDate(a.published)) return `article "${a.id}": published "${a.published}" is not a date YYYY-MM-DD`;
+  const problem = languageProblem(a.text, a.language ?? undefined);
+  if (problem) return `article "${a.id}": ${problem}`;
   write(
     extract(a.text, {
       id: a.id,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ConflictEvent } from "../../contract.js";
-import { badSpans, schemaErrors } from "../../../test/extract/contract.js";
+import { badSpans, schemaErrors } from "../../testing/contract-check.js";
 import { extract } from "../extract.js";
 
 const here = "[events/assemble] ";

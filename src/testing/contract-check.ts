@@ -1,7 +1,7 @@
 /** Test helpers: validate an extraction against the shipped JSON Schema and check every span. */
 import { readFileSync } from "node:fs";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import type { Extraction } from "../../src/contract.js";
+import type { Extraction } from "../contract.js";
 
 const schema = JSON.parse(readFileSync(new URL("../../schema/extraction-v1.schema.json", import.meta.url), "utf8")) as object;
 const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
