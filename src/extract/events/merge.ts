@@ -6,7 +6,7 @@
  * pair, place or day never merge (one actor pair, one place, one day).
  */
 import type { AcledEventType } from "../../contract.js";
-import type { DateMention, PlaceMention } from "../annotations.js";
+import type { ActorMention, DateMention, PlaceMention } from "../annotations.js";
 import type { AssemblyContext } from "./assemble.js";
 import type { Draft } from "./drafts.js";
 import { specificity } from "./types.js";
@@ -14,7 +14,7 @@ import { specificity } from "./types.js";
 /** How far back (in sentences) a back-reference looks for the event it refers to. */
 const ANAPHORA_WINDOW = 8;
 const VIOLENT = new Set<AcledEventType>(["Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests"]);
-const NEW_EVENT_CUE = /\b(?:another|second|third|separate|separately|elsewhere|meanwhile|earlier|later|also)\b/i;
+const NEW_EVENT_CUE = /\b(?:another|second|third|separate|separately|elsewhere|meanwhile|earlier|later)\b/i;
 
 export function mergeDrafts(drafts: readonly Draft[], ctx: AssemblyContext): Draft[] {
   const out: Draft[] = [];
@@ -71,8 +71,13 @@ function sameFamily(a: AcledEventType | undefined, b: AcledEventType | undefined
   return a !== undefined && a === b;
 }
 
+/**
+ * Two reports that cannot be one event: different named parties, days or places. Parties count
+ * only when both are named groups or forces: word-order roles are the least reliable field, and
+ * "the security force also detained two suspects" is the same raid whoever the rules took for its subject.
+ */
 function conflicts(a: Draft, b: Draft): boolean {
-  const named = (x?: { name: string }, y?: { name: string }): boolean => !!x && !!y && x.name !== y.name;
+  const named = (x?: ActorMention, y?: ActorMention): boolean => !!x && !!y && x.name !== y.name && isNamedParty(x) && isNamedParty(y);
   if (named(a.actor1, b.actor1) || named(a.actor2, b.actor2)) return true;
   const da = dateOf(a);
   // A back-reference brings no day of its own: in "the strike comes hours after X spoke by phone
@@ -80,6 +85,10 @@ function conflicts(a: Draft, b: Draft): boolean {
   const db = b.anaphoric ? undefined : dateOf(b);
   if (da && db && (da.end! < db.start! || db.end! < da.start!)) return true;
   return placesConflict(a.places, b.places);
+}
+
+function isNamedParty(a: ActorMention): boolean {
+  return a.kind !== "unidentified" && a.kind !== "civilians" && a.kind !== "protesters" && a.kind !== "rioters";
 }
 
 /** Two named towns, or two provinces, that differ. */
