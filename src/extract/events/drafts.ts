@@ -40,7 +40,8 @@ export function draftsOf(ctx: AssemblyContext): Draft[] {
     const facts = ctx.bySentence(sentence.index);
     const casualties = facts.casualties.filter((c) => c.modality === "asserted");
     const dated = facts.dates.some(isDayLevel);
-    const triggers = facts.triggers.filter((t) => t.modality === "asserted" && !isGenericMention(t, ctx.doc.norm, casualties.length > 0, dated));
+    // figures of any modality ("a car bomb may have killed a boy") show the weapon was used
+    const triggers = facts.triggers.filter((t) => t.modality === "asserted" && !isGenericMention(t, ctx.doc.norm, facts.casualties.length > 0, dated));
     if (triggers.length === 0 && casualties.length === 0) continue;
     const speakers = facts.attributions.filter((a) => a.sentence === sentence.index).map((a) => a.span);
     const groups = withoutBackground(groupTriggers(triggers, facts.actors, ctx.doc.norm, speakers), ctx.doc.norm);
@@ -109,7 +110,9 @@ function compatible(g: Group, roles: { actor1?: ActorMention; actor2?: ActorMent
 }
 
 function newDraft(sentence: number, g: Group, places: PlaceMention[], dates: DateMention[], attributions: Attribution[]): Draft {
-  const best = [...g.triggers].sort((a, b) => specificity(b) - specificity(a))[0];
+  // a back-reference ("in connection with the attack") names another event: it does not type this one
+  const own = g.triggers.filter((t) => !t.anaphoric);
+  const best = [...(own.length > 0 ? own : g.triggers)].sort((a, b) => specificity(b) - specificity(a))[0];
   return {
     ...(best && { type: best.type, subType: best.subType }),
     triggers: g.triggers,

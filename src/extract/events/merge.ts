@@ -34,9 +34,10 @@ function pinned(d: Draft): boolean {
   return d.places.some((p) => p.kind === "city" || p.kind === "admin2" || p.kind === "admin1") || dateOf(d) !== undefined;
 }
 
-/** The explicit day or range of a draft, if it has one. */
+/** The explicit day or range of a draft, if it has one: a day or a few days before a month or a year. */
 export function dateOf(d: Draft): DateMention | undefined {
-  return d.dates.find((m) => m.start && m.end && m.kind !== "duration");
+  const dated = d.dates.filter((m) => m.start && m.end && m.kind !== "duration");
+  return dated.find((m) => (Date.parse(m.end!) - Date.parse(m.start!)) / 86_400_000 <= 7) ?? dated[0];
 }
 
 /** The most specific place of a draft (a town beats a district beats a province beats a country). */
@@ -52,7 +53,7 @@ function antecedent(out: readonly Draft[], d: Draft, ctx: AssemblyContext): Draf
     const r = out[i]!;
     if (conflicts(r, d)) continue;
     if (d.anaphoric && d.first - r.first <= ANAPHORA_WINDOW && typesAgree(r.type, d)) return r;
-    if (!d.anaphoric && !cue && sameFamily(r.type, d.type) && r.subType === d.subType) return r;
+    if (!d.anaphoric && !cue && sameFamily(r.type, d.type) && (r.subType === d.subType || isGenericExplosion(d))) return r;
   }
   return undefined;
 }
@@ -65,6 +66,12 @@ function typesAgree(type: AcledEventType | undefined, d: Draft): boolean {
   if (!type) return true;
   if (head.subType === "Armed clash" || head.subType === "Attack") return true;
   return type === head.type;
+}
+
+/** "a big explosion shook the area": any explosive event, not a kind of its own. */
+function isGenericExplosion(d: Draft): boolean {
+  const head = d.triggers.find((t) => !t.anaphoric);
+  return head !== undefined && /^(?:(?:a|an|the|big|huge|massive|powerful|loud|large)\s+)*(?:explosions?|blasts?|bombs?|bombings?|exploded|detonated)$/i.test(head.span.text);
 }
 
 function sameFamily(a: AcledEventType | undefined, b: AcledEventType | undefined): boolean {
@@ -112,8 +119,11 @@ function absorb(into: Draft, d: Draft): void {
   into.subType ??= d.subType;
   into.triggers.push(...d.triggers);
   for (const s of d.sentences) into.sentences.add(s);
-  into.actor1 ??= d.actor1;
-  into.actor2 ??= d.actor2;
+  // a back-reference's sentence is about the event, its subject a commentator ("India called the shooting …")
+  if (!d.anaphoric) {
+    into.actor1 ??= d.actor1;
+    into.actor2 ??= d.actor2;
+  }
   into.places.push(...d.places);
   if (!d.anaphoric || !dateOf(into)) into.dates.push(...d.dates);
   into.casualties.push(...d.casualties);

@@ -26,7 +26,9 @@ const CLAUSE_BREAK = /[;]|\b(?:said|says|told|according to|when|while|after|befo
  * (a spokesman is not a party to the event he describes).
  */
 export function rolesFor(trigger: Trigger, actors: readonly ActorMention[], text: string, speakers: readonly { start: number; end: number }[]): Roles {
-  const candidates = actors.filter((a) => !speakers.some((s) => a.span.start >= s.start && a.span.end <= s.end));
+  // a spokesman is no party to the fighting he describes, but who announces a ceasefire is its party
+  const announcing = trigger.type === "Strategic developments";
+  const candidates = announcing ? [...actors] : actors.filter((a) => !speakers.some((s) => a.span.start >= s.start && a.span.end <= s.end));
   const before = candidates.filter((a) => a.span.end <= trigger.span.start).reverse();
   const after = candidates.filter((a) => a.span.start >= trigger.span.end);
   const roles: Roles = {};
@@ -41,7 +43,11 @@ export function rolesFor(trigger: Trigger, actors: readonly ActorMention[], text
   // "… killed dozens of villagers in an overnight attack": a noun inside a phrase names the
   // main clause's event; the words before it are that clause's object, not its attacker
   if (IN_PHRASE.test(text.slice(Math.max(0, trigger.span.start - 40), trigger.span.start))) return roles;
-  const passive = PASSIVE_BEFORE.test(text.slice(Math.max(0, trigger.span.start - 30), trigger.span.start)) || /^(?:came|come|comes) under\b/i.test(trigger.span.text);
+  // "by X" after the trigger makes it passive even where a headline drops "was": "Commander Detained by Afghan Force"
+  const passive =
+    roles.actor1 !== undefined ||
+    PASSIVE_BEFORE.test(text.slice(Math.max(0, trigger.span.start - 30), trigger.span.start)) ||
+    /^(?:came|come|comes) under\b/i.test(trigger.span.text);
   for (const a of before) {
     const between = text.slice(a.span.end, trigger.span.start);
     if (between.length > 80 || /[;]/.test(between) || /\b(?:said|says|told)\b/i.test(between)) break;

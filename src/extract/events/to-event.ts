@@ -64,6 +64,8 @@ function asEventActor(a: ActorMention, role: EventActor["role"], eventIso3: stri
     name = military.name;
     inter = military.inter;
   }
+  // a demonstration that turns violent is a riot: its crowd are rioters
+  if (a.kind === "protesters" && d.type === "Riots" && a.iso3) ({ name, inter } = countryActor(ctx.resources.actors, a.iso3, "rioters"));
   if (FOREIGN_CAPABLE.has(a.kind) && a.iso3 && eventIso3 && (inter === 1 || inter === 8)) inter = a.iso3 === eventIso3 ? 1 : 8;
   return { role, name, inter, mention: a.span };
 }
