@@ -23,6 +23,11 @@
  *
  * Every name is indexed under its folded key (see `fold`); the places stage folds text the same
  * way, and a test checks that its fold and this one agree.
+ *
+ * Format (version 2): gzipped ASCII-only JSON. Per kind of place, numeric columns are arrays and
+ * text columns are one string with a line per place; a place's keys are "|"-separated on its
+ * line. src/extract/places/gazetteer.ts packs these into typed arrays without making a string
+ * per name.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -346,10 +351,27 @@ function placeAdmins(admin1, admin2, cities, countries) {
 
 const q = (x) => Math.round(x * COORD_SCALE);
 
+/**
+ * Numbers become arrays; strings become one string per column, a line per row, so that the
+ * loader parses a few large strings instead of half a million small ones (see places/compact.ts).
+ */
 function columns(rows, fields) {
   const out = {};
-  for (const [name, get] of Object.entries(fields)) out[name] = rows.map(get);
+  for (const [name, get] of Object.entries(fields)) {
+    const values = rows.map(get);
+    out[name] = typeof values[0] === "string" ? lines(values) : values;
+  }
   return out;
+}
+
+function lines(values) {
+  for (const v of values) if (typeof v !== "string" || v.includes("\n")) throw new Error(`build-gazetteer: bad text value ${JSON.stringify(v)}`);
+  return values.join("\n");
+}
+
+/** ASCII-only JSON: the loader then decodes a one-byte string, half the size of a two-byte one. */
+function asciiJson(value) {
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 function main() {
@@ -376,7 +398,7 @@ function main() {
   for (const c of countries) for (const d of c.demonyms) if (words.has(d)) common.push(d);
 
   const data = {
-    version: 1,
+    version: 2,
     coordScale: COORD_SCALE,
     maxTokens: MAX_TOKENS,
     sources: "GeoNames cities500 + admin1/admin2 (CC BY 4.0); Natural Earth admin-1 (public domain); world-countries (ODbL); SCOWL (common-word flags)",
@@ -398,7 +420,7 @@ function main() {
     }),
     common,
   };
-  const json = JSON.stringify(data);
+  const json = asciiJson(data);
   const gz = zlib.gzipSync(json, { level: 9 });
   fs.writeFileSync(opts.out, gz);
   console.log(`build-gazetteer: ${countries.length} countries, ${admin1.length} admin1, ${admin2.length} admin2, ${cities.length} towns, ${allKeys.size} keys, ${common.length} common-word keys; ${(json.length / 1e6).toFixed(1)} MB JSON, ${(gz.length / 1e6).toFixed(2)} MB gzip → ${path.relative(ROOT, opts.out)}`);

@@ -3,10 +3,12 @@
  * The offline gazetteer: every country (with alternative names and demonyms), first- and
  * second-level division and GeoNames town of 500 or more people, indexed by folded name.
  * data/gazetteer.json.gz is built by scripts/build-gazetteer.mjs; it is read once per process,
- * on first use, so commands that never extract do not pay for it.
+ * on first use, so commands that never extract do not pay for it. Places are held in typed
+ * arrays and packed strings (compact.ts), not one object each, and built only when looked up.
  */
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
+import { KeyIndex, StringTable } from "./compact.js";
 import { fold } from "./fold.js";
 
 export type PlaceKind = "country" | "admin1" | "admin2" | "city";
@@ -85,17 +87,18 @@ export function loadGazetteer(file: string | URL = DEFAULT_FILE): Gazetteer {
 
 // --- internal ---
 
-type Columns<T extends string> = Record<T, (number | string)[]>;
+/** Numeric columns are arrays; text columns are one string, a line per row (see compact.ts). */
+type Columns<N extends string, T extends string> = Record<N, number[]> & Record<T, string>;
 
 interface RawData {
   version: number;
   coordScale: number;
   maxTokens: number;
   countries: [string, string, string, number, number, string, string, string][];
-  admin1: Columns<"country" | "code" | "name" | "lat" | "lon" | "keys">;
-  admin2: Columns<"admin1" | "name" | "lat" | "lon" | "keys">;
+  admin1: Columns<"country" | "lat" | "lon", "code" | "name" | "keys">;
+  admin2: Columns<"admin1" | "lat" | "lon", "name" | "keys">;
   fcodes: string[];
-  cities: Columns<"name" | "country" | "admin1" | "admin2" | "lat" | "lon" | "pop" | "fcode" | "keys">;
+  cities: Columns<"country" | "admin1" | "admin2" | "lat" | "lon" | "pop" | "fcode", "name" | "keys">;
   common: string[];
   acronyms: string[];
 }
@@ -109,7 +112,7 @@ const ref = (kind: number, index: number): number => index * 4 + kind;
 
 function readData(file: string | URL): RawData {
   const data = JSON.parse(gunzipSync(readFileSync(file)).toString("utf8")) as RawData;
-  if (data.version !== 1) throw new Error(`gazetteer: unsupported data version ${String(data.version)} in ${String(file)}`);
+  if (data.version !== 2) throw new Error(`gazetteer: unsupported data version ${String(data.version)} in ${String(file)}`);
   return data;
 }
 
@@ -132,8 +135,53 @@ function lazyGazetteer(read: () => RawData): Gazetteer {
   };
 }
 
+/** The columns of one kind of place, as typed arrays and a string table (see compact.ts). */
+interface Admin1Table { country: Uint16Array; name: StringTable; lat: Int32Array; lon: Int32Array }
+interface Admin2Table { admin1: Int32Array; name: StringTable; lat: Int32Array; lon: Int32Array }
+interface CityTable {
+  name: StringTable; country: Uint16Array; admin1: Int32Array; admin2: Int32Array;
+  lat: Int32Array; lon: Int32Array; pop: Int32Array; fcode: Uint8Array;
+}
+
+const ints = (col: readonly number[]): Int32Array => Int32Array.from(col);
+const shorts = (col: readonly number[]): Uint16Array => Uint16Array.from(col);
+const bytes = (col: readonly number[]): Uint8Array => Uint8Array.from(col);
+
+function admin1Table(a: RawData["admin1"]): Admin1Table {
+  return { country: shorts(a.country), name: new StringTable(a.name, a.lat.length), lat: ints(a.lat), lon: ints(a.lon) };
+}
+
+function admin2Table(a: RawData["admin2"]): Admin2Table {
+  return { admin1: ints(a.admin1), name: new StringTable(a.name, a.lat.length), lat: ints(a.lat), lon: ints(a.lon) };
+}
+
+function cityTable(c: RawData["cities"]): CityTable {
+  return {
+    name: new StringTable(c.name, c.lat.length), country: shorts(c.country), admin1: ints(c.admin1), admin2: ints(c.admin2),
+    lat: ints(c.lat), lon: ints(c.lon), pop: ints(c.pop), fcode: bytes(c.fcode),
+  };
+}
+
+const PIPE = 0x7c;
+const NEWLINE = 0x0a;
+
+/** Counts the names in key columns ("|" between a place's names, "\n" between places). */
+function keyStats(texts: readonly string[]): { count: number; chars: number } {
+  let count = 0;
+  let chars = 0;
+  for (const s of texts) {
+    chars += s.length;
+    count++;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c === PIPE || c === NEWLINE) count++;
+    }
+  }
+  return { count, chars };
+}
+
 class LoadedGazetteer {
-  readonly index = new Map<string, number | number[]>();
+  readonly index: KeyIndex;
   readonly demonyms = new Map<string, Country>();
   readonly byIso3 = new Map<string, Country>();
   readonly common: Set<string>;
@@ -142,17 +190,28 @@ class LoadedGazetteer {
   readonly size: number;
   readonly maxTokens: number;
   private readonly scale: number;
+  private readonly fcodes: readonly string[];
+  private readonly admin1: Admin1Table;
+  private readonly admin2: Admin2Table;
+  private readonly cities: CityTable;
 
-  constructor(private readonly data: RawData) {
+  constructor(data: RawData) {
     this.scale = data.coordScale;
     this.maxTokens = data.maxTokens;
     this.common = new Set(data.common);
     this.acronyms = new Set(data.acronyms);
+    this.fcodes = data.fcodes;
+    const stats = keyStats([...data.countries.map((c) => c[5]), data.admin1.keys, data.admin2.keys, data.cities.keys]);
+    this.index = new KeyIndex(stats.count, stats.chars);
     this.countries = data.countries.map((c, i) => this.addCountry(c, i));
     this.addKeys(1, data.admin1.keys);
     this.addKeys(2, data.admin2.keys);
     this.addKeys(3, data.cities.keys);
-    this.size = this.countries.length + data.admin1.name.length + data.admin2.name.length + data.cities.name.length;
+    this.index.freeze();
+    this.admin1 = admin1Table(data.admin1);
+    this.admin2 = admin2Table(data.admin2);
+    this.cities = cityTable(data.cities);
+    this.size = this.countries.length + this.admin1.name.length + this.admin2.name.length + this.cities.name.length;
   }
 
   /**
@@ -162,12 +221,12 @@ class LoadedGazetteer {
   private readonly built = new Map<string, readonly Place[]>();
 
   lookupKey(key: string): readonly Place[] {
-    const hit = this.index.get(key);
-    if (hit === undefined) return NONE;
     let places = this.built.get(key);
     if (!places) {
+      const refs = this.index.get(key);
+      if (refs.length === 0) return NONE;
       if (this.built.size >= CACHE_LIMIT) this.built.clear();
-      places = Object.freeze(typeof hit === "number" ? [this.place(hit)] : hit.map((r) => this.place(r)));
+      places = Object.freeze(Array.from(refs, (r) => this.place(r)));
       this.built.set(key, places);
     }
     return places;
@@ -190,29 +249,22 @@ class LoadedGazetteer {
     const [iso3, iso2, name, lat, lon, keys, demonyms, demonym] = row;
     const country: Country = { index: i, iso3, iso2, name, demonym, lat: lat / this.scale, lon: lon / this.scale };
     this.byIso3.set(iso3, country);
-    for (const key of keys.split("|")) if (key) this.add(key, ref(0, i));
+    for (const key of keys.split("|")) if (key) this.index.add(key, ref(0, i));
     for (const key of demonyms.split("|")) if (key && !this.demonyms.has(key)) this.demonyms.set(key, country);
     return country;
   }
 
-  private addKeys(kind: number, keys: (number | string)[]): void {
-    for (let i = 0; i < keys.length; i++) {
-      const list = String(keys[i]);
-      let start = 0;
-      while (start <= list.length) {
-        let end = list.indexOf("|", start);
-        if (end < 0) end = list.length;
-        if (end > start) this.add(list.slice(start, end), ref(kind, i));
-        start = end + 1;
-      }
+  /** Indexes a key column: place i's names are on line i, separated by "|". */
+  private addKeys(kind: number, text: string): void {
+    let i = 0;
+    let start = 0;
+    for (let end = 0; end <= text.length; end++) {
+      const c = end < text.length ? text.charCodeAt(end) : NEWLINE;
+      if (c !== PIPE && c !== NEWLINE) continue;
+      if (end > start) this.index.addRange(text, start, end, ref(kind, i));
+      if (c === NEWLINE) i++;
+      start = end + 1;
     }
-  }
-
-  private add(key: string, r: number): void {
-    const old = this.index.get(key);
-    if (old === undefined) this.index.set(key, r);
-    else if (typeof old === "number") { if (old !== r) this.index.set(key, [old, r]); }
-    else if (!old.includes(r)) old.push(r);
   }
 
   private place(r: number): Place {
@@ -228,33 +280,33 @@ class LoadedGazetteer {
   }
 
   private admin1Place(i: number): Place {
-    const a = this.data.admin1;
-    const name = String(a.name[i]);
+    const a = this.admin1;
+    const name = a.name.get(i);
     return {
-      kind: "admin1", index: i, name, key: fold(name), country: this.countries[Number(a.country[i])]!,
-      admin1: name, admin1Index: i, lat: Number(a.lat[i]) / this.scale, lon: Number(a.lon[i]) / this.scale,
+      kind: "admin1", index: i, name, key: fold(name), country: this.countries[a.country[i]!]!,
+      admin1: name, admin1Index: i, lat: a.lat[i]! / this.scale, lon: a.lon[i]! / this.scale,
     };
   }
 
   private admin2Place(i: number): Place {
-    const a = this.data.admin2;
-    const a1 = this.admin1Place(Number(a.admin1[i]));
-    const name = String(a.name[i]);
-    return { ...a1, kind: "admin2", index: i, name, key: fold(name), admin2: name, lat: Number(a.lat[i]) / this.scale, lon: Number(a.lon[i]) / this.scale };
+    const a = this.admin2;
+    const a1 = this.admin1Place(a.admin1[i]!);
+    const name = a.name.get(i);
+    return { ...a1, kind: "admin2", index: i, name, key: fold(name), admin2: name, lat: a.lat[i]! / this.scale, lon: a.lon[i]! / this.scale };
   }
 
   private cityPlace(i: number): Place {
-    const c = this.data.cities;
-    const a1 = Number(c.admin1[i]);
-    const a2 = Number(c.admin2[i]);
-    const name = String(c.name[i]);
+    const c = this.cities;
+    const a1 = c.admin1[i]!;
+    const a2 = c.admin2[i]!;
+    const name = c.name.get(i);
     const place: Place = {
-      kind: "city", index: i, name, key: fold(name), country: this.countries[Number(c.country[i])]!,
-      lat: Number(c.lat[i]) / this.scale, lon: Number(c.lon[i]) / this.scale,
-      population: Number(c.pop[i]), featureCode: this.data.fcodes[Number(c.fcode[i])] ?? "PPL",
+      kind: "city", index: i, name, key: fold(name), country: this.countries[c.country[i]!]!,
+      lat: c.lat[i]! / this.scale, lon: c.lon[i]! / this.scale,
+      population: c.pop[i]!, featureCode: this.fcodes[c.fcode[i]!] ?? "PPL",
     };
-    if (a1 >= 0) { place.admin1 = String(this.data.admin1.name[a1]); place.admin1Index = a1; }
-    if (a2 >= 0) place.admin2 = String(this.data.admin2.name[a2]);
+    if (a1 >= 0) { place.admin1 = this.admin1.name.get(a1); place.admin1Index = a1; }
+    if (a2 >= 0) place.admin2 = this.admin2.name.get(a2);
     return place;
   }
 }
