@@ -79,7 +79,7 @@ const TABLE: [string, Row[]][] = [
   ["Two insurgents were killed in the raid.", [["killed", "Two insurgents were killed", 2, "militants", "insurgents"]]],
   ["Troops returned fire, killing two insurgents.", [["killed", "killing two insurgents", 2, "militants", "insurgents"]]],
   ["The Taliban leader was killed in a drone strike.", [["killed", "The Taliban leader was killed", 1, "militants", "Taliban leader"]]],
-  ["The minister, Ahmed Karimi, was fatally shot at his home.", [["killed", "was fatally shot", 1, "civilians", "minister"]]],
+  ["The minister, Ahmed Karimi, was fatally shot at his home.", [["killed", "The minister, Ahmed Karimi, was fatally shot", 1, "civilians", "minister"]]],
   ["A 50-year-old Japanese journalist was also killed.", [["killed", "A 50-year-old Japanese journalist was also killed", 1, "civilians", "50-year-old Japanese journalist"]]],
   ["Eight Afghan soldiers and two policemen were killed.", [
     ["killed", "Eight Afghan soldiers", 8, "security", "Afghan soldiers"],
@@ -202,5 +202,135 @@ describe("casualties: stage", () => {
     const found = findCasualties(doc, ss, qs, [], casualtyWords());
     expect(found.length).toBe(1200);
     expect(performance.now() - t0).toBeLessThan(1000);
+  });
+});
+
+/** Victims named one by one, nominals, asides and lists. Every mention here is asserted. */
+const NAMED: [string, Row[]][] = [
+  ["Gunmen killed Jan Agha and several other insurgents near the border.", [
+    ["killed", "killed Jan Agha", 1, "unknown", "Jan Agha"],
+    ["killed", "several other insurgents", 3, "militants", "other insurgents"],
+  ]],
+  ["THE REBELS KILLED MAYOR JOSE RAMIREZ AND HIS DRIVER.", [
+    ["killed", "KILLED MAYOR JOSE RAMIREZ", 1, "unknown", "MAYOR JOSE RAMIREZ"],
+    ["killed", "HIS DRIVER", 1, "civilians", "DRIVER"],
+  ]],
+  ["JUAN ORTEGA AND PEDRO SALAS WERE SHOT TO DEATH BY GUNMEN.", [
+    ["killed", "JUAN ORTEGA AND PEDRO SALAS WERE SHOT TO DEATH", 2, "unknown", "JUAN ORTEGA AND PEDRO SALAS"],
+  ]],
+  ["Inspector Luis Mena died in the blast.", [["killed", "Inspector Luis Mena died", 1, "unknown", "Inspector Luis Mena"]]],
+  ["ANOTHER REPORTER, RAUL SOTO, DIED IN HOSPITAL.", [["killed", "ANOTHER REPORTER, RAUL SOTO, DIED", 1, "civilians", "REPORTER"]]],
+  ["A COLONEL, A JUDGE, AND SENATOR LUIS VEGA WERE MURDERED.", [
+    ["killed", "A COLONEL, A JUDGE, AND SENATOR LUIS VEGA WERE MURDERED", 3, "unknown", "A COLONEL, A JUDGE, AND SENATOR LUIS VEGA"],
+  ]],
+  ["He was ambushed and killed on his way home.", [["killed", "He was ambushed and killed", 1, "unknown"]]],
+  ["Three gunmen opened fire on the checkpoint and were killed.", [
+    ["killed", "Three gunmen opened fire on the checkpoint and were killed", 3, "militants", "gunmen"],
+  ]],
+  ["Police are investigating the murder of two journalists and a driver.", [
+    ["killed", "murder of two journalists", 2, "civilians", "journalists"],
+    ["killed", "a driver", 1, "civilians", "driver"],
+  ]],
+  ["THE GROUP CLAIMED THE ASSASSINATION OF SENATOR LUIS VEGA.", [["killed", "ASSASSINATION OF SENATOR LUIS VEGA", 1, "unknown", "SENATOR LUIS VEGA"]]],
+  ["THE JUDGES WENT ON STRIKE AFTER THE ASSASSINATION ON 3 MAY OF JUDGE ROSA DIAZ.", [
+    ["killed", "ASSASSINATION ON 3 MAY OF JUDGE ROSA DIAZ", 1, "unknown", "JUDGE ROSA DIAZ"],
+  ]],
+  ["POLICE ARE INVESTIGATING VEGA'S ASSASSINATION.", [["killed", "VEGA'S ASSASSINATION", 1, "unknown", "VEGA'S"]]],
+  ["The agency confirmed the death of Mullah Karim Dad, a rebel commander.", [["killed", "death of Mullah Karim Dad", 1, "unknown", "Mullah Karim Dad"]]],
+  ["FOUR MONKS, TWO OF THEM FOREIGNERS, WERE KILLED IN THE RAID.", [
+    ["killed", "FOUR MONKS, TWO OF THEM FOREIGNERS, WERE KILLED", 4, "civilians", "MONKS"],
+  ]],
+  ["Five farmers who were working in the fields were brutally killed.", [
+    ["killed", "Five farmers who were working in the fields were brutally killed", 5, "civilians", "farmers"],
+  ]],
+  ["REBELS KILLED THE MAYOR OF THE TOWN OF SAN LUIS, AS WELL AS THREE PEASANTS.", [
+    ["killed", "KILLED THE MAYOR", 1, "civilians", "MAYOR"],
+    ["killed", "THREE PEASANTS", 3, "civilians", "PEASANTS"],
+  ]],
+  ["THE BLAST KILLED ANA RUIZ, 42; LUIS RUIZ, 19; AND A CHILD.", [
+    ["killed", "KILLED ANA RUIZ", 1, "unknown", "ANA RUIZ"],
+    ["killed", "LUIS RUIZ", 1, "unknown", "LUIS RUIZ"],
+    ["killed", "A CHILD", 1, "civilians", "CHILD"],
+  ]],
+  ["SOLDIERS KILLED TWO REPORTERS, ROBERTO NAVAS AND MAURICIO PINEDA, AT A CHECKPOINT.", [
+    ["killed", "KILLED TWO REPORTERS", 2, "civilians", "REPORTERS"],
+  ]],
+  ["The attack killed Ana Ruiz, Luis Ruiz and Marta Gil.", [
+    ["killed", "killed Ana Ruiz", 1, "unknown", "Ana Ruiz"],
+    ["killed", "Luis Ruiz", 1, "unknown", "Luis Ruiz"],
+    ["killed", "Marta Gil", 1, "unknown", "Marta Gil"],
+  ]],
+  ["MOURNERS GATHERED AT THE WAKE FOR THE MURDERED CANDIDATE.", [["killed", "THE MURDERED CANDIDATE", 1, "civilians", "CANDIDATE"]]],
+  ["He replaced the assassinated Carlos Pizarro as leader.", [["killed", "the assassinated Carlos Pizarro", 1, "unknown", "Carlos Pizarro"]]],
+  ["THE COMMITTEE CONDEMNED THE MURDER OF UNION LEADERS JOSE LARA AND ANA GIL.", [
+    ["killed", "MURDER OF UNION LEADERS JOSE LARA", 1, "unknown", "JOSE LARA"],
+    ["killed", "ANA GIL", 1, "unknown", "ANA GIL"],
+  ]],
+  ["SIX MONKS -- FOUR THAIS AND TWO BURMESE -- AND A NUN WERE KILLED.", [
+    ["killed", "SIX MONKS", 6, "civilians", "MONKS"],
+    ["killed", "A NUN WERE KILLED", 1, "civilians", "NUN"],
+  ]],
+  ["DEATH SQUADS ASSASSINATED FOUR UNION LEADERS.", [["killed", "ASSASSINATED FOUR UNION LEADERS", 4, "unknown", "UNION LEADERS"]]],
+  ["Gunmen killed Ana Ruiz, 42, on Monday.", [["killed", "killed Ana Ruiz", 1, "unknown", "Ana Ruiz"]]],
+  ["The patrol returned fire, killing several.", [["killed", "killing several", 3, "unknown"]]],
+  ["Both soldiers were killed in the ambush.", [["killed", "Both soldiers were killed", 2, "security", "soldiers"]]],
+  ["BOTH BODIES WERE FOUND NEAR THE RIVER.", [["killed", "BOTH BODIES", 2, "unknown", "BODIES"]]],
+  ["The patrol called in an airstrike, killing all four.", [["killed", "killing all four", 4, "unknown"]]],
+  ["The officer was shot and the attack resulted in his death.", [
+    ["injured", "The officer was shot", 1, "security", "officer"],
+    ["killed", "his death", 1, "unknown"],
+  ]],
+  ["THE RIOT CAUSED ONE UNFORTUNATE DEATH AND HEAVY DAMAGE.", [["killed", "ONE UNFORTUNATE DEATH", 1, "unknown"]]],
+  ["The floods and the fighting caused 12 deaths.", [["killed", "12 deaths", 12, "unknown"]]],
+  ["Two members of the mayor's escort were wounded.", [["injured", "Two members of the mayor's escort were wounded", 2, "unknown", "members"]]],
+  ["The driver of the truck was killed.", [["killed", "was killed", 1, "civilians", "driver"]]],
+  ["Villagers said his body was found at dawn.", [["killed", "his body", 1, "unknown", "body"]]],
+];
+
+describe("casualties: names, nominals, asides and lists", () => {
+  it.each(NAMED)("%s", (sentence, expected) => {
+    const found = casualtiesOf(sentence);
+    expect(found.map(brief), here + sentence).toEqual(expected);
+    for (const c of found) expect(c.modality).toBe("asserted");
+  });
+
+  it.each([
+    "The explosion killed everyone inside.",
+    "The soldiers died in the blast.",
+    "Many died in the fighting.",
+    "THEY WERE BRANDED COMMUNISTS AND THEREFORE MURDERED.",
+    "THE FLAMES LEFT THE CROPS BURNT AND THE CATTLE DEAD.",
+    "They denounced the attempted murder of Judge Rosa Diaz.",
+    "THEY MOURNED THE DEATH OF DEMOCRACY.",
+    "The massacre of Tuesday shocked the town.",
+    "Troops killed Taliban fighters in the valley.",
+    "The killing of civilians must stop, the minister said.",
+    "Both sides blamed each other for the attack.",
+    "The body said the talks would resume.",
+    "They mourned their deaths.",
+    "Two days after the deaths, police made arrests.",
+    "The report blamed 20 death squads for the violence.",
+    "She received three death threats last week.",
+    "The murdered priests were buried on Sunday.",
+    "The strike killed all insurgents in the compound.",
+  ])("no figure: %s", (sentence) => {
+    expect(casualtiesOf(sentence).map(brief), here + sentence).toEqual([]);
+  });
+
+  it("reads victims after 'were ambushed and killed' as objects, not subjects", () => {
+    expect(casualtiesOf("Troops were ambushed and killed five attackers.").map(brief)).toEqual([
+      ["killed", "killed five attackers", 5, "militants", "attackers"],
+    ]);
+  });
+
+  it("does not take a place for a person", () => {
+    const text = "Troops killed Kandahar on Monday.";
+    const doc = makeDocument(text, { id: "p" });
+    const place = { span: spanOf(doc, 14, 22), by: "test" };
+    expect(findCasualties(doc, sentences(text), quantitiesOf(doc), [], casualtyWords(), [place])).toEqual([]);
+    const named = "Troops killed Karim Kandahari on Monday.";
+    const doc2 = makeDocument(named, { id: "p" });
+    const part = { span: spanOf(doc2, 20, 29), by: "test" };
+    expect(findCasualties(doc2, sentences(named), quantitiesOf(doc2), [], casualtyWords(), [part]).map((c) => c.best)).toEqual([1]);
   });
 });

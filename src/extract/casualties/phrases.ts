@@ -37,6 +37,8 @@ export interface Item {
   category: Category;
   /** "others": the category comes from the casualties named before it. */
   inherits: boolean;
+  /** A name a plural title introduced ("leaders Hector Oqueli and ..."): names may follow it. */
+  titled?: boolean;
   actor?: string;
 }
 
@@ -53,6 +55,7 @@ const PUNCTUATION = /^[^a-z0-9#]/;
 const NOT_PEOPLE = /^(?:years?|yrs?|year-old|years-old|months?|weeks?|days?|hours?|minutes?|km|kms|kilometres?|kilometers?|miles?|metres?|meters?|percent|per|%|am|pm|a\.m|p\.m|o'clock|times)$/;
 const ONE: Count = { low: 1, best: 1, high: null };
 const ZERO: Count = { low: 0, best: 0, high: null };
+const TWO: Count = { low: 2, best: 2, high: null };
 const REPORTING = new Set(["said", "says", "say", "told", "reported", "reports", "added", "stated"]);
 
 /** The units of a sentence: tokens, with each quantity of `quantities` as one unit. */
@@ -82,7 +85,7 @@ export function isItemStart(ctx: PhraseContext, k: number): boolean {
   const u = ctx.units[k];
   if (!u) return false;
   const w = ctx.words;
-  return u.q !== undefined || w.detOne.has(u.w) || w.detZero.has(u.w) || w.pronounOne.has(u.w) || w.pronounZero.has(u.w);
+  return u.q !== undefined || w.detOne.has(u.w) || w.detZero.has(u.w) || w.detTwo.has(u.w) || w.pronounOne.has(u.w) || w.pronounZero.has(u.w);
 }
 
 /** The victim phrase that ends at unit e, read leftwards: "at least eight soldiers" before "were killed". */
@@ -95,9 +98,14 @@ export function itemBefore(ctx: PhraseContext, e: number): Item | undefined {
     if ((u.w === "one" || u.q?.best === 1) && words.detZero.has(units[k - 1]?.w ?? "")) return makeItem(ctx, k - 1, e, head, ZERO);
     if (u.q) return makeItem(ctx, k, e, head, countOf(u.q), k);
     if (words.detZero.has(u.w) || words.pronounZero.has(u.w)) return makeItem(ctx, k, e, head, ZERO);
+    // "both soldiers": two, but only with a plural victim noun ("both sides" is no count)
+    if (words.detTwo.has(u.w)) return head !== undefined && head !== "others" && head.plural ? makeItem(ctx, k, e, head, TWO) : undefined;
     if (words.pronounOne.has(u.w) && k === e) return makeItem(ctx, k, e, undefined, ONE);
     // "the soldiers": a determiner inside a plural phrase; read on for "two of the soldiers"
     if (words.detOne.has(u.w) && !(head !== undefined && head !== "others" && head.plural)) {
+      // "two members of the mayor's escort": the count before "of" counts the victims
+      const outer = ctx.units[k - 1]?.w === "of" ? itemBefore(ctx, k - 2) : undefined;
+      if (outer?.qUnit !== undefined) return outer;
       return head && head !== "others" ? makeItem(ctx, k, e, head, ONE) : undefined;
     }
     if (k !== e && isStop(ctx, k)) break;
@@ -117,6 +125,11 @@ export function itemAfter(ctx: PhraseContext, b: number): Item | undefined {
   if (words.detOne.has(u.w) && units[b + 1]?.q) {
     const counted = itemAfter(ctx, b + 1);
     return counted && makeItem(ctx, b, counted.lastUnit, counted.head, counted.count, b + 1);
+  }
+  if (words.detTwo.has(u.w)) {
+    const end = headAfter(ctx, b + 1);
+    const head = end < 0 ? undefined : headEndingAt(ctx, end);
+    return head !== undefined && head !== "others" && head.plural ? makeItem(ctx, b, end, head, TWO) : undefined;
   }
   const count = u.q ? countOf(u.q) : words.detZero.has(u.w) ? ZERO : undefined;
   const isDet = !u.q && words.detOne.has(u.w);
@@ -178,7 +191,7 @@ function npStartBefore(ctx: PhraseContext, e: number): number {
 function makeItem(ctx: PhraseContext, first: number, last: number, head: Noun | "others" | undefined, count: Count | undefined, qUnit?: number): Item {
   const units = ctx.units;
   let npFirst = first;
-  const opener = (u: Unit): boolean => u.q !== undefined || ctx.words.detOne.has(u.w) || ctx.words.detZero.has(u.w);
+  const opener = (u: Unit): boolean => u.q !== undefined || ctx.words.detOne.has(u.w) || ctx.words.detZero.has(u.w) || ctx.words.detTwo.has(u.w);
   while (npFirst < last && (opener(units[npFirst]!) || (units[npFirst]!.w === "of" && npFirst > first))) npFirst++;
   const item: Item = {
     firstUnit: first,

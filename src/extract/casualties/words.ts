@@ -37,6 +37,8 @@ export interface CasualtyWords {
   passiveMarkers: ReadonlySet<string>;
   detOne: ReadonlySet<string>;
   detZero: ReadonlySet<string>;
+  /** "both": two, before a plural victim noun. */
+  detTwo: ReadonlySet<string>;
   pronounOne: ReadonlySet<string>;
   pronounZero: ReadonlySet<string>;
   npStops: ReadonlySet<string>;
@@ -44,6 +46,33 @@ export interface CasualtyWords {
   notAfter: ReadonlyMap<string, ReadonlySet<string>>;
   zero: { both: RegExp[]; killed: RegExp[]; injured: RegExp[]; notZero: RegExp[] };
   toll: RegExp;
+  /** Nouns that report a killing or wounding of whoever follows "of" ("the murder of two judges"). */
+  nominals: ReadonlyMap<string, Kind>;
+  /** Nominals whose "of" phrase must name victims or a number, never a bare name ("the death of"). */
+  nominalNeedsVictims: ReadonlySet<string>;
+  /** Nominals that take a name only where capitals mark it ("the death of Ahmed Shah"). */
+  nominalNamesInCase: ReadonlySet<string>;
+  /** Words after a nominal that make it a modifier of something else ("death squads", "death threats"). */
+  nominalNotBefore: ReadonlySet<string>;
+  /** Nominals whose number before them counts the dead ("12 deaths"). */
+  countedNominals: ReadonlySet<string>;
+  /** Words just before a nominal that say nobody died ("the attempted murder of"). */
+  nominalBlockers: ReadonlySet<string>;
+  names: NameWords;
+  /** Words ending in "-ly" that are not adverbs ("family", "Italy"). */
+  notAdverbs: ReadonlySet<string>;
+  /** What joins the victims of a list, as token sequences (",", "and", "as well as"), longest first. */
+  joiners: readonly (readonly string[])[];
+}
+
+/** Small words for reading a person's name where a victim noun would stand ("killing Jan Agha"). */
+export interface NameWords {
+  /** Words that are never (part of) a name: "everyone", "many", "them", days of the week. */
+  not: ReadonlySet<string>;
+  /** Lower-case words inside a name ("de", "bin"). */
+  particles: ReadonlySet<string>;
+  /** Abbreviated titles written with a full stop ("Dr.", "Msgr."). */
+  titles: ReadonlySet<string>;
 }
 
 const Forms = z.object({ sg: z.array(z.string()), pl: z.array(z.string()) });
@@ -55,12 +84,16 @@ const FileSchema = z.object({
   adjectives: z.object({ killed: z.array(z.string()), injured: z.array(z.string()) }),
   chain: z.array(z.string()),
   passiveMarkers: z.array(z.string()),
-  determiners: z.object({ one: z.array(z.string()), zero: z.array(z.string()) }),
+  determiners: z.object({ one: z.array(z.string()), zero: z.array(z.string()), two: z.array(z.string()) }),
   pronouns: z.object({ one: z.array(z.string()), zero: z.array(z.string()) }),
   npStops: z.array(z.string()),
   notAfter: z.record(z.string(), z.array(z.string())),
   zero: z.object({ both: z.array(z.string()), killed: z.array(z.string()), injured: z.array(z.string()), notZero: z.array(z.string()) }),
   toll: z.string(),
+  nominals: z.object({ killed: z.array(z.string()), injured: z.array(z.string()), needVictims: z.array(z.string()), namesInCase: z.array(z.string()), counted: z.array(z.string()), notBefore: z.array(z.string()), blockers: z.array(z.string()) }),
+  names: z.object({ not: z.array(z.string()), particles: z.array(z.string()), titles: z.array(z.string()) }),
+  joiners: z.array(z.string()),
+  notAdverbs: z.array(z.string()),
 });
 
 let shipped: CasualtyWords | undefined;
@@ -84,12 +117,22 @@ export function compileCasualtyWords(raw: unknown): CasualtyWords {
     passiveMarkers: new Set(d.passiveMarkers),
     detOne: new Set(d.determiners.one),
     detZero: new Set(d.determiners.zero),
+    detTwo: new Set(d.determiners.two),
     pronounOne: new Set(d.pronouns.one),
     pronounZero: new Set(d.pronouns.zero),
     npStops: new Set(d.npStops),
     notAfter: new Map(Object.entries(d.notAfter).map(([k, v]) => [k, new Set(v)])),
     zero: { both: regexes(d.zero.both), killed: regexes(d.zero.killed), injured: regexes(d.zero.injured), notZero: regexes(d.zero.notZero) },
     toll: wordRegex(phraseSource(d.toll, {}), "g"),
+    nominals: new Map([...d.nominals.killed.map((w) => [w, "killed"] as const), ...d.nominals.injured.map((w) => [w, "injured"] as const)]),
+    nominalNeedsVictims: new Set(d.nominals.needVictims),
+    nominalNamesInCase: new Set(d.nominals.namesInCase),
+    countedNominals: new Set(d.nominals.counted),
+    nominalNotBefore: new Set(d.nominals.notBefore),
+    nominalBlockers: new Set(d.nominals.blockers),
+    names: { not: new Set(d.names.not), particles: new Set(d.names.particles), titles: new Set(d.names.titles) },
+    notAdverbs: new Set(d.notAdverbs),
+    joiners: d.joiners.map((j) => j.replace(/,/g, " , ").trim().split(/\s+/)).sort((a, b) => b.length - a.length),
   };
 }
 
