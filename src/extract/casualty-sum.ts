@@ -57,5 +57,11 @@ function combine(a: Casualties, b: Casualties, additive: boolean): Casualties {
 const ADDITIVE = /\b(also|another|other|more|as well|in addition|additional)\b/i;
 
 function isAdditive(group: readonly CasualtyMention[], text: string): boolean {
-  return group.some((m) => ADDITIVE.test(text.slice(Math.max(0, m.span.start - 40), m.span.end)));
+  return group.some((m) => ADDITIVE.test(sameSentence(text.slice(Math.max(0, m.span.start - 40), m.span.end))));
+}
+
+/** The window cut at the last sentence end: an "also" in the sentence before says nothing here. */
+function sameSentence(window: string): string {
+  const end = window.search(/[.!?]["')\]]?\s+(?=\S)[^.!?]*$/);
+  return end < 0 ? window : window.slice(end + 1);
 }

@@ -23,10 +23,20 @@ export function mergeDrafts(drafts: readonly Draft[], ctx: AssemblyContext): Dra
     if (target) absorb(target, d);
     // "claimed the attack on Telegram" with nothing before it to refer to, and no figures, place
     // or day of its own, reports nothing new; "the bomb attack on the institute in Santiago" does
-    else if (!(d.anaphoric && d.triggers.length > 0 && d.casualties.length === 0 && !pinned(d))) out.push(copy(d));
+    else if (!(d.anaphoric && d.triggers.length > 0 && d.casualties.length === 0 && !pinned(d))) out.push(placedByNarrative(copy(d), out));
   }
   inheritDates(out);
   return out.filter((d) => d.type !== undefined || d.casualties.length > 0);
+}
+
+/**
+ * Bare figures with no place or day of their own ("During the operation, four insurgents were
+ * also killed") happened where and when the report's last event did: the same operation.
+ */
+function placedByNarrative(d: Draft, before: readonly Draft[]): Draft {
+  const last = before[before.length - 1];
+  if (d.triggers.length > 0 || pinned(d) || !last || d.first - last.first > 3) return d;
+  return { ...d, places: [...d.places, ...last.places], dates: [...d.dates, ...last.dates.map((m) => ({ ...m, certain: false, by: "events/date-from-narrative" }))] };
 }
 
 /** Placed below the country, or dated. */
