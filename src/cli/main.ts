@@ -25,6 +25,8 @@ export const main = defineCommand({
     export: () => import("./commands/export.js").then((m) => m.default),
     db: () => import("./commands/db.js").then((m) => m.default),
     start: () => import("./commands/start.js").then((m) => m.default),
+    serve: () => import("./commands/serve.js").then((m) => m.default),
+    users: () => import("./commands/users.js").then((m) => m.default),
   },
 });
 

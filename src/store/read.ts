@@ -49,8 +49,13 @@ export function eventWhere(filter: EventFilter): EventQuery {
     conds.push(/^[A-Za-z]{3}$/.test(filter.country) ? `e.iso3 = ${p(filter.country.toUpperCase())}` : `lower(e.country) = lower(${p(filter.country)})`);
   }
   if (filter.admin1) conds.push(`lower(e.admin1) = lower(${p(filter.admin1)})`);
-  if (filter.from) conds.push(`e.date_start >= ${p(filter.from)}::date`);
-  if (filter.to) conds.push(`e.date_start <= ${p(filter.to)}::date`);
+  // Also on the sort key (undated events sort as 'infinity'), so that a page is read from the
+  // ordering index starting at `from` rather than filtered from the first event on.
+  if (filter.from) {
+    const from = p(filter.from);
+    conds.push(`e.date_start >= ${from}::date AND COALESCE(e.date_start, 'infinity'::date) >= ${from}::date`);
+  }
+  if (filter.to) conds.push(`COALESCE(e.date_start, 'infinity'::date) <= ${p(filter.to)}::date`);
   if (filter.type) conds.push(`e.type = ${p(filter.type)}`);
   if (filter.subType) conds.push(`e.sub_type = ${p(filter.subType)}`);
   if (filter.actor) {
@@ -59,6 +64,10 @@ export function eventWhere(filter: EventFilter): EventQuery {
   if (filter.bbox) {
     const [minLon, minLat, maxLon, maxLat] = filter.bbox;
     conds.push(`e.lat BETWEEN ${p(minLat)} AND ${p(maxLat)} AND e.lon BETWEEN ${p(minLon)} AND ${p(maxLon)}`);
+  }
+  if (filter.minFatalities !== undefined && filter.minFatalities > 0) conds.push(`e.fatalities_best >= ${p(filter.minFatalities)}`);
+  if (filter.q && filter.q.trim() !== "") {
+    conds.push(`EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = e.id AND v.text ILIKE ${p(`%${likeEscape(filter.q.trim())}%`)})`);
   }
   if (filter.articleId !== undefined) conds.push(`e.article_id = ${p(filter.articleId)}`);
   if (filter.status) conds.push(`e.status = ${p(filter.status)}`);

@@ -4,26 +4,34 @@
  */
 import { ACLED_TYPES, type ConflictEvent, type Extraction } from "../contract.js";
 import { TruceError } from "../errors.js";
-import { num, prepared, strOrUndef, type Db, type Row, type Tx } from "./db.js";
+import { num, prepared, strOrUndef, type Db, type Row, type Sql, type Tx } from "./db.js";
 import { migrate, migrationState } from "./migrate.js";
 import { selectEventById, selectEvents, selectOthers, eventWhere } from "./read.js";
 import { reconcile, type ReviewedEvent } from "./reconcile.js";
+import { selectSeries } from "./series.js";
+import { selectSummaries } from "./summary.js";
+import { insertUser, revokeUserByName, selectUserByTokenHash, selectUsers } from "./users.js";
 import { compareVersions } from "./version.js";
 import { EVENT_BODY, eventBody, insertArticle, insertEventChildren, insertRun } from "./write.js";
 import type {
+  ApiUser,
   ArticleFormat,
   EventFilter,
+  EventSummary,
   KnownArticle,
   Review,
   ReviewConflict,
   ReviewInput,
   SaveInput,
   SaveResult,
+  SeriesPoint,
+  SeriesQuery,
   Store,
   StoreCounts,
   StoreStatus,
   StoredArticle,
   StoredEvent,
+  UserRole,
 } from "./store.js";
 
 export function createStore(db: Db, location: string): Store {
@@ -113,14 +121,18 @@ class SqlStore implements Store {
   }
 
   events(filter: EventFilter = {}): Promise<StoredEvent[]> {
-    return selectEvents(this.db, filter);
+    return this.adHoc((sql) => selectEvents(sql, filter));
+  }
+
+  summaries(filter: EventFilter = {}): Promise<EventSummary[]> {
+    return this.adHoc((sql) => selectSummaries(sql, filter));
   }
 
   async *streamEvents(filter: EventFilter = {}, pageSize = 1000): AsyncIterable<StoredEvent> {
     let after: { date: string; id: number } | undefined;
     let left = filter.limit ?? Infinity;
     while (left > 0) {
-      const page = await selectEvents(this.db, { ...filter, limit: Math.min(pageSize, left), offset: undefined }, after);
+      const page = await this.adHoc((sql) => selectEvents(sql, { ...filter, limit: Math.min(pageSize, left), offset: undefined }, after));
       for (const e of page) yield e;
       if (page.length < pageSize) return;
       left -= page.length;
@@ -129,9 +141,10 @@ class SqlStore implements Store {
     }
   }
 
-  async countEvents(filter: EventFilter = {}): Promise<number> {
+  async countEvents(filter: EventFilter = {}, max?: number): Promise<number> {
     const { where, params } = eventWhere(filter);
-    const rows = await this.db.query(`SELECT count(*) AS n FROM events e ${where}`, params);
+    const capped = max !== undefined && Number.isFinite(max) ? ` LIMIT ${Math.max(0, Math.floor(max))}` : "";
+    const rows = await this.adHoc((sql) => sql.query(capped ? `SELECT count(*) AS n FROM (SELECT 1 FROM events e ${where}${capped}) c` : `SELECT count(*) AS n FROM events e ${where}`, params));
     return num(rows[0]!.n);
   }
 
@@ -181,8 +194,73 @@ class SqlStore implements Store {
     }));
   }
 
+  async addEvent(articleId: number, event: ConflictEvent, reviewer: string, reason?: string): Promise<StoredEvent> {
+    if (!reviewer || reviewer.trim() === "") throw new TruceError("E_INPUT", "an added event needs a reviewer");
+    const subTypes = ACLED_TYPES[event.type] as readonly string[] | undefined;
+    if (!subTypes || !subTypes.includes(event.subType)) throw new TruceError("E_INPUT", `"${event.type}" / "${event.subType}" is not an ACLED event type and sub-type`);
+    return this.db.transaction(async (tx) => {
+      const runs = await tx.query("SELECT id FROM extraction_runs WHERE article_id = $1 ORDER BY id DESC LIMIT 1", [articleId]);
+      if (!runs[0]) {
+        const known = await tx.query("SELECT 1 FROM articles WHERE id = $1", [articleId]);
+        throw new TruceError(known.length > 0 ? "E_INPUT" : "E_NOT_FOUND", known.length > 0 ? `article ${articleId} was never extracted` : `no article with id ${articleId}`);
+      }
+      const taken = await tx.query("SELECT key, ord FROM events WHERE article_id = $1", [articleId]);
+      const keys = new Set(taken.map((r) => String(r.key)));
+      let n = taken.length + 1;
+      while (keys.has(`a${n}`)) n++;
+      const ord = Math.max(-1, ...taken.map((r) => num(r.ord))) + 1;
+      const added = { ...event, id: `a${n}`, by: event.by ?? "analyst" } as ConflictEvent;
+      const rows = await tx.query(
+        "INSERT INTO events (article_id, run_id, ord, key, status, type, sub_type, time_precision, confidence) VALUES ($1, $2, $3, $4, 'confirmed', $5, $6, $7, $8) RETURNING id",
+        [articleId, num(runs[0].id), ord, added.id, added.type, added.subType, added.date.precision, added.confidence],
+      );
+      const eventId = num(rows[0]!.id);
+      await rewriteEvent(tx, eventId, added);
+      await tx.query(
+        "INSERT INTO reviews (event_id, article_id, event_key, action, reviewer, reason, changes, before, after) VALUES ($1, $2, $3, 'add', $4, $5, '{}'::jsonb, 'null'::jsonb, $6::jsonb)",
+        [eventId, articleId, added.id, reviewer, reason ?? null, JSON.stringify(added)],
+      );
+      return (await selectEventById(tx, eventId))!;
+    });
+  }
+
+  series(filter: EventFilter, query: SeriesQuery): Promise<SeriesPoint[]> {
+    return this.adHoc((sql) => selectSeries(sql, filter, query));
+  }
+
+  addUser(name: string, role: UserRole, tokenHash: string): Promise<ApiUser> {
+    return insertUser(this.db, name, role, tokenHash);
+  }
+
+  userByTokenHash(tokenHash: string): Promise<ApiUser | null> {
+    return selectUserByTokenHash(this.db, tokenHash);
+  }
+
+  users(): Promise<ApiUser[]> {
+    return selectUsers(this.db);
+  }
+
+  revokeUser(name: string): Promise<boolean> {
+    return revokeUserByName(this.db, name);
+  }
+
   close(): Promise<void> {
     return this.db.close();
+  }
+
+  /**
+   * A filtered read, planned for its own values. Connections plan every statement generically
+   * (right for the prepared writes, see Sql.run), but how selective a date range or a country is
+   * decides the plan of a filtered list: a generic plan sorted whole date ranges (measured on
+   * PostgreSQL: 75 ms instead of 3 ms for a page of 100 among 100k events).
+   */
+  private adHoc<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+    // On PGlite planning each query costs more than the better plan saves (measured).
+    if (this.backend === "pglite") return fn(this.db);
+    return this.db.transaction(async (tx) => {
+      await tx.query("SET LOCAL plan_cache_mode = auto");
+      return fn(tx);
+    });
   }
 
   /** The article is already stored: a duplicate, or a re-extraction when the pipeline is newer. */

@@ -91,6 +91,10 @@ export interface EventFilter {
   actor?: string;
   /** [minLon, minLat, maxLon, maxLat] */
   bbox?: [number, number, number, number];
+  /** At least this many dead (best estimate). */
+  minFatalities?: number;
+  /** Words that must appear (case-insensitive, as a phrase) in one of the event's evidence sentences. */
+  q?: string;
   articleId?: number;
   status?: EventStatus;
   /** Rejected events are left out unless asked for. */
@@ -110,7 +114,8 @@ export interface ReviewInput {
 export interface Review {
   id: number;
   eventId: number | null;
-  action: ReviewAction;
+  /** "add": an analyst added the event (see `Store.addEvent`). */
+  action: ReviewAction | "add";
   reviewer: string;
   reviewedAt: string;
   reason?: string;
@@ -152,6 +157,56 @@ export interface StoreStatus {
   sizeBytes: number | null;
 }
 
+export type SeriesInterval = "day" | "week";
+export type SeriesGroup = "none" | "country" | "admin1" | "actor" | "type";
+
+export interface SeriesQuery {
+  interval: SeriesInterval;
+  groupBy: SeriesGroup;
+}
+
+export interface SeriesPoint {
+  /** YYYY-MM-DD: the day, or the Monday of the ISO week. */
+  period: string;
+  /** The group's value ("AFG", "AFG/Kandahar", an actor's name, an event type); "" for groupBy none. */
+  key: string;
+  events: number;
+  fatalities: number;
+  injuries: number;
+}
+
+/** One flat row per event: enough for a map, a timeline or a table (see `Store.summaries`). */
+export interface EventSummary {
+  id: number;
+  status: EventStatus;
+  /** YYYY-MM-DD, "" when undated. */
+  date: string;
+  type: string;
+  subType: string;
+  location: string | null;
+  admin1: string | null;
+  country: string | null;
+  iso3: string | null;
+  lat: number | null;
+  lon: number | null;
+  fatalities: number | null;
+  injuries: number | null;
+  /** actor1 and actor2 names. */
+  actors: string[];
+  articleId: number;
+  title: string | null;
+}
+
+export type UserRole = "analyst" | "admin";
+
+export interface ApiUser {
+  id: number;
+  name: string;
+  role: UserRole;
+  createdAt: string;
+  revoked: boolean;
+}
+
 export interface Store {
   readonly backend: "pglite" | "postgres";
   /** The folder or the (password-free) URL, for messages. */
@@ -172,11 +227,28 @@ export interface Store {
   event(id: number): Promise<StoredEvent | null>;
   /** Events ordered by start date, then id. */
   events(filter?: EventFilter): Promise<StoredEvent[]>;
+  /** The same events as `events`, in the same order, as flat summaries (one query, no spans). */
+  summaries(filter?: EventFilter): Promise<EventSummary[]>;
   /** All matching events, in the same order, fetched a page at a time. */
   streamEvents(filter?: EventFilter, pageSize?: number): AsyncIterable<StoredEvent>;
-  countEvents(filter?: EventFilter): Promise<number>;
+  /** How many events match; with `max`, counting stops there (a page's "10,000+" costs no full count). */
+  countEvents(filter?: EventFilter, max?: number): Promise<number>;
   review(eventId: number, input: ReviewInput): Promise<StoredEvent>;
   reviews(eventId: number): Promise<Review[]>;
   conflicts(eventId?: number): Promise<ReviewConflict[]>;
+  /**
+   * An event a reader found that the machine missed, stored with the article's latest run as
+   * a confirmed event, and an "add" review in the audit trail. Its v1 id is made unique in the article.
+   */
+  addEvent(articleId: number, event: ConflictEvent, reviewer: string, reason?: string): Promise<StoredEvent>;
+  /** Counts of events, fatalities and injuries per period and group; undated events are left out. */
+  series(filter: EventFilter, query: SeriesQuery): Promise<SeriesPoint[]>;
+  /** A new API user holding the token whose SHA-256 is `tokenHash`; a taken name is refused. */
+  addUser(name: string, role: UserRole, tokenHash: string): Promise<ApiUser>;
+  /** The user holding this token, unless revoked. */
+  userByTokenHash(tokenHash: string): Promise<ApiUser | null>;
+  users(): Promise<ApiUser[]>;
+  /** Revokes a user's token; false when there is no such user. */
+  revokeUser(name: string): Promise<boolean>;
   close(): Promise<void>;
 }

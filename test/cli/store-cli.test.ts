@@ -81,11 +81,11 @@ describe.skipIf(!BUILT)("truce ingest / events / export / db (embedded)", () => 
 
   it("db status and db migrate", async () => {
     const status = JSON.parse((await truce(["db", "status", "--db", db, "--json"])).stdout);
-    expect(status).toMatchObject({ backend: "pglite", schemaVersion: 1, pending: [], counts: { articles: 4, extracted: 3, notExtracted: 1 } });
+    expect(status).toMatchObject({ backend: "pglite", schemaVersion: 2, pending: [], counts: { articles: 4, extracted: 3, notExtracted: 1 } });
     const text = await truce(["db", "status", "--db", db]);
-    expect(text.stdout).toMatch(/^database {3}.*data \(embedded PGlite\)\nschema {5}version 1 \(up to date\)\n/);
+    expect(text.stdout).toMatch(/^database {3}.*data \(embedded PGlite\)\nschema {5}version 2 \(up to date\)\n/);
     const migrate = await truce(["db", "migrate", "--db", db]);
-    expect(migrate.stdout).toMatch(/schema up to date \(version 1\)/);
+    expect(migrate.stdout).toMatch(/schema up to date \(version 2\)/);
   });
 
   it("events in every format agree on what is stored", async () => {
@@ -230,7 +230,7 @@ describe.skipIf(!BUILT || !PG)("truce ingest / events / db against PostgreSQL (T
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ read: 1, new: 1 });
     const status = JSON.parse((await truce(["db", "status", "--json"], { env })).stdout);
-    expect(status).toMatchObject({ backend: "postgres", schemaVersion: 1, counts: { articles: 1 } });
+    expect(status).toMatchObject({ backend: "postgres", schemaVersion: 2, counts: { articles: 1 } });
     expect(status.location).not.toContain(":postgres@"); // the password is not printed
     const jsonl = (await truce(["events", "--format", "jsonl"], { env })).stdout.split("\n").filter(Boolean);
     expect(jsonl).toHaveLength(status.counts.events);

@@ -1,8 +1,9 @@
 /**
  * @module cli/commands/start
  * `truce start` (what `npm start` runs): creates the embedded database, ingests the example
- * corpus shipped with Truce, and says where the data is and what to try next. Running it again
- * is cheap: the corpus is already stored, so every article is a duplicate.
+ * corpus shipped with Truce, says where the data is and what to try next, then serves the
+ * dashboard and the API (on a terminal, or with --serve; --no-serve only loads). Running it
+ * again is cheap: the corpus is already stored, so every article is a duplicate.
  */
 import { existsSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -11,10 +12,11 @@ import { DEFAULT_FETCH } from "../../ingest/fetch.js";
 import { ingest, type IngestSummary } from "../../ingest/ingest.js";
 import { planInputs } from "../../ingest/inputs.js";
 import { formatSummary, progressReporter } from "../../ingest/report.js";
-import { describeTarget, resolveTarget, withStore } from "../../store/open.js";
+import { describeTarget, openStore, resolveTarget, withStore } from "../../store/open.js";
 import type { Store, StoreStatus } from "../../store/store.js";
 import { DEFAULT_MAX_BYTES } from "../input.js";
 import { announceNewDatabase } from "./ingest.js";
+import { SERVE_ARGS, serveUntilStopped } from "./serve.js";
 
 /** examples/corpus at the package root: three levels up from dist/cli/commands (and src/cli/commands). */
 const SHIPPED_CORPUS = fileURLToPath(new URL("../../../examples/corpus", import.meta.url));
@@ -24,6 +26,8 @@ export default defineCommand({
   args: {
     db: { type: "string", description: "database: a folder (embedded) or postgres://… (default: $DATABASE_URL, else ./truce-data)" },
     corpus: { type: "string", description: "folder of articles to load (default: the example corpus shipped with Truce)" },
+    serve: { type: "boolean", description: "then serve the dashboard and the API (default: when run on a terminal; --no-serve only loads)" },
+    ...SERVE_ARGS,
   },
   async run({ args }) {
     const target = resolveTarget(args.db);
@@ -47,6 +51,8 @@ export default defineCommand({
     else out.push(`No example corpus at ${corpus}: nothing loaded (ingest your own articles, see below).`);
     out.push("", whereAndNext(status, target.kind === "pglite", example));
     process.stdout.write(`${out.join("\n")}\n`);
+    // Scripts and tests that run `truce start` for its data must get their prompt back.
+    if (args.serve ?? process.stdout.isTTY === true) await serveUntilStopped(await openStore(target, { migrate: true }), args);
   },
 });
 
