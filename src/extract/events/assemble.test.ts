@@ -66,6 +66,17 @@ describe("mentions of one event merge; different events stay apart", () => {
     expect(events[0]!.evidence.length).toBeGreaterThanOrEqual(2);
   });
 
+  it(`${here}two events in one sentence, each with its own figures, when a clause sets them apart`, () => {
+    const events = eventsOf(
+      "Army troops clashed with Abu Sayyaf militants in Sulu province on Sunday, leaving two militants dead, while a grenade thrown at a bus station wounded six people.",
+      "2024-06-24",
+    );
+    expect(events.map((e) => [e.subType, e.fatalities?.best, e.injuries?.best])).toEqual([
+      ["Armed clash", 2, undefined],
+      ["Grenade", undefined, 6],
+    ]);
+  });
+
   it(`${here}two places on two days are two events`, () => {
     const events = eventsOf(
       "Militants attacked a checkpoint in Kunduz on Monday, killing three soldiers. On Tuesday, another attack in Baghlan killed two policemen.",

@@ -47,7 +47,7 @@ export function draftsOf(ctx: AssemblyContext): Draft[] {
     const groups = withoutBackground(groupTriggers(triggers, facts.actors, ctx.doc.norm, speakers), ctx.doc.norm);
     const own: Draft[] = groups.map((g) => newDraft(sentence.index, g, facts.places, byCloseness(facts.dates, g.triggers, ctx.doc.norm), facts.attributions));
     if (own.length === 0) own.push(newDraft(sentence.index, { triggers: [] }, facts.places, byCloseness(facts.dates, casualties, ctx.doc.norm), facts.attributions));
-    for (const c of casualties) nearest(own, c.span.start).casualties.push(c);
+    for (const c of casualties) nearest(own, c.span.start, ctx.doc.norm).casualties.push(c);
     for (const d of own) {
       d.weapons = [...new Set([...d.triggers.flatMap((t) => (t.weapon ? [t.weapon] : [])), ...facts.weapons.map((w) => w.name)])];
       d.partOf = partOfTally(ctx, sentence.index);
@@ -71,7 +71,7 @@ function groupTriggers(triggers: readonly Trigger[], actors: readonly ActorMenti
   const groups: Group[] = [];
   for (const t of triggers) {
     const roles = rolesFor(t, actors, text, speakers);
-    const home = groups.find((g) => compatible(g, roles, t));
+    const home = groups.find((g) => compatible(g, roles, t) && !CLAUSE_APART.test(text.slice(g.triggers[g.triggers.length - 1]!.span.end, t.span.start)));
     if (home) {
       home.triggers.push(t);
       home.actor1 ??= roles.actor1;
@@ -82,6 +82,9 @@ function groupTriggers(triggers: readonly Trigger[], actors: readonly ActorMenti
   }
   return groups;
 }
+
+/** "troops clashed with rebels …, while a grenade wounded nine at a market": another event, in its own clause. */
+const CLAUSE_APART = /,\s*while\b|;|\bwhereas\b|\bmeanwhile\b|,\s*and\s+(?:in|at|on|near)\s+(?:the\s+)?(?:[A-Z]|another|a\s+separate)/i;
 
 /** "… just days after the two sides signed a peace deal": an earlier event named to date the main one. */
 const BACKGROUND_CLAUSE = /\b(?:after|since|following|before|ahead of)\b[^,;:.]{0,60}$/i;
@@ -152,13 +155,14 @@ function byCloseness(dates: readonly DateMention[], anchors: readonly { span: { 
   return [...dates].sort((a, b) => score(a) - score(b));
 }
 
-function nearest(drafts: Draft[], at: number): Draft {
+function nearest(drafts: Draft[], at: number, text: string): Draft {
   let best = drafts[0]!;
   let bestDistance = Infinity;
   for (const d of drafts) {
     for (const t of d.triggers) {
-      // a casualty figure usually follows its trigger ("an attack … killing four")
-      const distance = t.span.start <= at ? at - t.span.end : (t.span.start - at) * 1.5;
+      // a casualty figure usually follows its trigger ("an attack … killing four"), in its clause
+      const between = t.span.start <= at ? text.slice(t.span.end, at) : text.slice(at, t.span.start);
+      const distance = (t.span.start <= at ? at - t.span.end : (t.span.start - at) * 1.5) + (CLAUSE_APART.test(between) ? 1000 : 0);
       if (distance < bestDistance) {
         bestDistance = distance;
         best = d;
