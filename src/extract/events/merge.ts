@@ -26,7 +26,7 @@ export function mergeDrafts(drafts: readonly Draft[], ctx: AssemblyContext): Dra
     else if (!(d.anaphoric && d.triggers.length > 0 && d.casualties.length === 0 && !pinned(d))) out.push(placedByNarrative(copy(d), out));
   }
   inheritDates(out);
-  return out.filter((d) => d.type !== undefined || d.casualties.length > 0);
+  return withoutHeadlines(out, ctx).filter((d) => d.type !== undefined || d.casualties.length > 0);
 }
 
 /**
@@ -37,6 +37,25 @@ function placedByNarrative(d: Draft, before: readonly Draft[]): Draft {
   const last = before[before.length - 1];
   if (d.triggers.length > 0 || pinned(d) || !last || d.first - last.first > 3) return d;
   return { ...d, places: [...d.places, ...last.places], dates: [...d.dates, ...last.dates.map((m) => ({ ...m, certain: false, by: "events/date-from-narrative" }))] };
+}
+
+/**
+ * A headline above the dateline ("Coalition Forces Kill Several Insurgents in Kunar") announces
+ * the event the body reports: it joins the body's first event of the same kind, whose own words
+ * (and figures) are the fuller ones.
+ */
+function withoutHeadlines(drafts: Draft[], ctx: AssemblyContext): Draft[] {
+  const bodyStart = ctx.dateline?.start;
+  if (bodyStart === undefined) return drafts;
+  const isHeadline = (d: Draft): boolean => [...d.sentences].every((i) => ctx.sentences[i]!.span.end <= bodyStart);
+  const out: Draft[] = [];
+  for (const d of drafts) {
+    if (!isHeadline(d)) continue;
+    const body = drafts.find((b) => !isHeadline(b) && b.type === d.type);
+    if (body) absorb(body, { ...d, anaphoric: true, casualties: d.casualties.filter((c) => !body.casualties.some((b) => b.kind === c.kind)) });
+    else out.push(d);
+  }
+  return drafts.filter((d) => !isHeadline(d)).concat(out).sort((a, b) => a.first - b.first);
 }
 
 /** Placed below the country, or dated. */
