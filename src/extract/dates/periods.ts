@@ -98,15 +98,17 @@ function isoDuration(n: number, unit: Unit): string {
   }
 }
 
-/** The night before the reference; the night after it when the sentence is about the future. */
+/** The night before the reference ("last night": the day before); the night after it when the sentence is about the future. */
 const night: Rule = {
   by: "dates/night",
   pattern: /\b(?:(?:late\s+)?last\s+night|overnight|(?:(?:at|around|about|near|after|before|shortly\s+(?:after|before)|just\s+(?:after|before)|until|till)\s+)?midnight)\b/gi,
   read(m, r) {
     const end = m.index + m[0].length;
     if (r.ref === undefined) return daysHit(m.index, end, this.by, undefined, undefined, false, 2, "range");
-    const ahead = !/last/i.test(m[0]) && r.future(m.index);
-    const first = ahead ? r.ref : r.ref - 1;
+    // "last night" is the evening of the day before (ACLED codes it as that day); "overnight"
+    // and "around midnight" straddle two days
+    if (/last/i.test(m[0])) return daysHit(m.index, end, this.by, r.ref - 1, r.ref - 1, false, 1, "date");
+    const first = r.future(m.index) ? r.ref : r.ref - 1;
     return daysHit(m.index, end, this.by, first, first + 1, false, 2, "range");
   },
 };
