@@ -11,7 +11,7 @@ import type { Resources } from "../resources.js";
 import { defineStage, need, type Found } from "../stage.js";
 import { resolveUnnamed } from "../sources.js";
 import { draftsOf, type Draft } from "./drafts.js";
-import { dateOf, mergeDrafts } from "./merge.js";
+import { dateOf, mergeDrafts, NARRATIVE_DATE, NARRATIVE_PLACE } from "./merge.js";
 import { toEvent } from "./to-event.js";
 
 export const eventsStage = defineStage({
@@ -74,8 +74,9 @@ function isCodable(d: Draft, ctx: AssemblyContext): boolean {
   if (!ctx.dates.reference || d.casualties.length > 0 || d.partOf) return true;
   // the lead reports the news of the day: its event is dated by the report itself
   if (d.first <= leadEnd(ctx)) return true;
-  const dated = d.dates.some((m) => m.start && m.kind !== "duration");
-  const placed = d.places.some((p) => p.kind === "city" || p.kind === "admin2" || p.kind === "admin1");
+  // a place or day carried over from the narrative does not pin this mention down
+  const dated = d.dates.some((m) => m.start && m.kind !== "duration" && m.by !== NARRATIVE_DATE);
+  const placed = d.places.some((p) => (p.kind === "city" || p.kind === "admin2" || p.kind === "admin1") && p.by !== NARRATIVE_PLACE);
   const named = [d.actor1, d.actor2].some((a) => a && a.kind !== "unidentified" && a.kind !== "civilians");
   return dated || placed || named;
 }

@@ -30,14 +30,22 @@ export function mergeDrafts(drafts: readonly Draft[], ctx: AssemblyContext): Dra
 }
 
 /**
- * Bare figures with no place or day of their own ("During the operation, four insurgents were
- * also killed") happened where and when the report's last event did: the same operation.
+ * A report with no place or day of its own ("During the operation, four insurgents were also
+ * killed"; "The security force returned fire, killing one") happened where and when the
+ * report's last event did: the same operation.
  */
 function placedByNarrative(d: Draft, before: readonly Draft[]): Draft {
   const last = before[before.length - 1];
-  if (d.triggers.length > 0 || pinned(d) || !last || d.first - last.first > 3) return d;
-  return { ...d, places: [...d.places, ...last.places], dates: [...d.dates, ...last.dates.map((m) => ({ ...m, certain: false, by: "events/date-from-narrative" }))] };
+  if (pinned(d) || !last || d.first - last.first > 3) return d;
+  const places = [...d.places, ...last.places.map((p) => ({ ...p, by: NARRATIVE_PLACE }))];
+  // a day carries over only to bare figures: an event of its own ("returned fire") may be later
+  // in the operation, and a wrong day is worse than none (measured: ISAF dev date and F1 fall)
+  if (d.triggers.length > 0) return { ...d, places };
+  return { ...d, places, dates: [...d.dates, ...last.dates.map((m) => ({ ...m, certain: false, by: NARRATIVE_DATE }))] };
 }
+
+export const NARRATIVE_PLACE = "events/place-from-narrative";
+export const NARRATIVE_DATE = "events/date-from-narrative";
 
 /**
  * A headline above the dateline ("Coalition Forces Kill Several Insurgents in Kunar") announces
