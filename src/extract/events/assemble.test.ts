@@ -77,6 +77,16 @@ describe("mentions of one event merge; different events stay apart", () => {
     ]);
   });
 
+  it(`${here}an event with no place of its own happened where the report's last event did`, () => {
+    const events = eventsOf(
+      "Afghan forces detained three suspected insurgents during a raid in Nad Ali district of Helmand province on Monday. Later, insurgents opened fire on the patrol, and the security force returned fire, killing one insurgent.",
+    );
+    const firefight = events.find((e) => e.fatalities?.best === 1);
+    expect(firefight, JSON.stringify(events.map(brief))).toBeDefined();
+    expect(firefight!.type).toBe("Battles");
+    expect(firefight!.location?.admin1).toBe("Helmand");
+  });
+
   it(`${here}two places on two days are two events`, () => {
     const events = eventsOf(
       "Militants attacked a checkpoint in Kunduz on Monday, killing three soldiers. On Tuesday, another attack in Baghlan killed two policemen.",
