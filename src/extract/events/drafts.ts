@@ -7,7 +7,7 @@ import type { AcledEventType, AcledSubEventType, Tally } from "../../contract.js
 import type { ActorMention, Attribution, CasualtyMention, DateMention, PlaceMention, Trigger } from "../annotations.js";
 import type { AssemblyContext } from "./assemble.js";
 import { isDayLevel, isGenericMention } from "./generic.js";
-import { rolesFor } from "./roles.js";
+import { isInPhrase, rolesFor } from "./roles.js";
 import { specificity } from "./types.js";
 
 export interface Draft {
@@ -45,8 +45,8 @@ export function draftsOf(ctx: AssemblyContext): Draft[] {
     if (triggers.length === 0 && casualties.length === 0) continue;
     const speakers = facts.attributions.filter((a) => a.sentence === sentence.index).map((a) => a.span);
     const groups = withoutBackground(groupTriggers(triggers, facts.actors, ctx.doc.norm, speakers), ctx.doc.norm);
-    const own: Draft[] = groups.map((g) => newDraft(sentence.index, g, facts.places, byCloseness(facts.dates, g.triggers, ctx.doc.norm), facts.attributions));
-    if (own.length === 0) own.push(newDraft(sentence.index, { triggers: [] }, facts.places, byCloseness(facts.dates, casualties, ctx.doc.norm), facts.attributions));
+    const own: Draft[] = groups.map((g) => newDraft(sentence.index, g, facts.places, byCloseness(facts.dates, g.triggers, ctx.doc.norm), facts.attributions, ctx.doc.norm));
+    if (own.length === 0) own.push(newDraft(sentence.index, { triggers: [] }, facts.places, byCloseness(facts.dates, casualties, ctx.doc.norm), facts.attributions, ctx.doc.norm));
     for (const c of casualties) nearest(own, c.span.start, ctx.doc.norm).casualties.push(c);
     for (const d of own) {
       d.weapons = [...new Set([...d.triggers.flatMap((t) => (t.weapon ? [t.weapon] : [])), ...facts.weapons.map((w) => w.name)])];
@@ -112,10 +112,13 @@ function compatible(g: Group, roles: { actor1?: ActorMention; actor2?: ActorMent
   return head.anaphoric === t.anaphoric || head.type === t.type;
 }
 
-function newDraft(sentence: number, g: Group, places: PlaceMention[], dates: DateMention[], attributions: Attribution[]): Draft {
+function newDraft(sentence: number, g: Group, places: PlaceMention[], dates: DateMention[], attributions: Attribution[], text: string): Draft {
   // a back-reference ("in connection with the attack") names another event: it does not type this one
+  // and a noun in a phrase ("detained three men during a raid") frames the main verb's event
   const own = g.triggers.filter((t) => !t.anaphoric);
-  const best = [...(own.length > 0 ? own : g.triggers)].sort((a, b) => specificity(b) - specificity(a))[0];
+  const main = own.filter((t) => !isInPhrase(t, text));
+  const pool = main.length > 0 ? main : own.length > 0 ? own : g.triggers;
+  const best = [...pool].sort((a, b) => specificity(b) - specificity(a))[0];
   return {
     ...(best && { type: best.type, subType: best.subType }),
     triggers: g.triggers,

@@ -42,7 +42,7 @@ export function rolesFor(trigger: Trigger, actors: readonly ActorMention[], text
   }
   // "… killed dozens of villagers in an overnight attack": a noun inside a phrase names the
   // main clause's event; the words before it are that clause's object, not its attacker
-  if (IN_PHRASE.test(text.slice(Math.max(0, trigger.span.start - 40), trigger.span.start))) return roles;
+  if (isInPhrase(trigger, text)) return roles;
   // "by X" after the trigger makes it passive even where a headline drops "was": "Commander Detained by Afghan Force"
   const passive =
     roles.actor1 !== undefined ||
@@ -56,6 +56,11 @@ export function rolesFor(trigger: Trigger, actors: readonly ActorMention[], text
     if (roles.actor1 && roles.actor2) break;
   }
   return roles;
+}
+
+/** A trigger noun inside a prepositional phrase ("during a raid", "in an overnight attack"). */
+export function isInPhrase(trigger: Trigger, text: string): boolean {
+  return IN_PHRASE.test(text.slice(Math.max(0, trigger.span.start - 40), trigger.span.start));
 }
 
 // --- internal ---
