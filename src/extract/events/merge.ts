@@ -2,8 +2,8 @@
  * @module extract/events/merge
  * Mentions of one event across an article become one event: a back-reference ("the strike",
  * "the blast") or a bare casualty figure joins the latest compatible event; two reports of the
- * same type with no conflicting actor, place or day are one event. Events that differ in actor
- * pair, place or day never merge (one actor pair, one place, one day).
+ * same type with no conflicting party, place or day are one event. Events whose named parties,
+ * places or days differ never merge (one actor pair, one place, one day).
  */
 import type { AcledEventType } from "../../contract.js";
 import type { ActorMention, DateMention, PlaceMention } from "../annotations.js";
