@@ -19,6 +19,7 @@ const PASSIVE_BEFORE = /\b(?:came under|come under|comes under|was|were|been|bei
 /** "in defense of Y", "in support of Y": Y is protected, not attacked. */
 const PROTECTED = /\b(?:in (?:defen[cs]e|support|aid) of|on behalf of|to (?:protect|defend|support))\s+(?:the\s+)?$/i;
 const IN_PHRASE = /\b(?:in|during|with|of|from|following|after|since|amid)\s+(?:an?|the|their|its|his|her|this|that|another)\s+(?:[\w-]+\s+){0,2}$/i;
+const SPEECH = /\b(?:said|says|told|called|calls|condemned|condemns|denounced|described|blamed|accused|praised|welcomed|criticised|criticized|denied)\b/i;
 const CLAUSE_BREAK = /[;]|\b(?:said|says|told|according to|when|while|after|before|because|but)\b/i;
 
 /**
@@ -50,7 +51,8 @@ export function rolesFor(trigger: Trigger, actors: readonly ActorMention[], text
     /^(?:came|come|comes) under\b/i.test(trigger.span.text);
   for (const a of before) {
     const between = text.slice(a.span.end, trigger.span.start);
-    if (between.length > 80 || /[;]/.test(between) || /\b(?:said|says|told)\b/i.test(between)) break;
+    // "India called the shooting a terrorist crime": who speaks of an event is not its party
+    if (between.length > 80 || /[;]/.test(between) || SPEECH.test(between)) break;
     if (passive && !roles.actor2 && a !== roles.actor1) roles.actor2 = a;
     else if (!passive && !roles.actor1 && a !== roles.actor2) roles.actor1 = a;
     if (roles.actor1 && roles.actor2) break;
