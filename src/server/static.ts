@@ -1,12 +1,15 @@
 /**
  * @module server/static
  * The dashboard: files of src/web (plain ES modules, no build step) and the Natural Earth
- * country boundaries of world-atlas, all from this machine, so the dashboard needs no network.
+ * country boundaries of world-atlas, plus the province boundary lines of
+ * data/admin1-boundaries.json (scripts/build-admin1-boundaries.mjs), all from this machine, so
+ * the dashboard needs no network.
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { Hono, type Context } from "hono";
+import { dataPath } from "../data-path.js";
 import type { AppEnv } from "./auth.js";
 import { notFound } from "./errors.js";
 
@@ -61,14 +64,16 @@ function loadWeb(): Map<string, Buffer> {
 }
 
 const WORLD_FILES = new Set(["countries-110m.json", "countries-50m.json", "land-110m.json"]);
+/** Our own boundary files, from data/ rather than from the world-atlas package. */
+const DATA_FILES = new Set(["admin1-boundaries.json"]);
 const worldCache = new Map<string, Buffer>();
 
 function worldFile(name: string): Buffer | null {
-  if (!WORLD_FILES.has(name)) return null;
+  if (!WORLD_FILES.has(name) && !DATA_FILES.has(name)) return null;
   const cached = worldCache.get(name);
   if (cached) return cached;
   try {
-    const path = createRequire(import.meta.url).resolve(`world-atlas/${name}`);
+    const path = DATA_FILES.has(name) ? dataPath(name) : createRequire(import.meta.url).resolve(`world-atlas/${name}`);
     const body = readFileSync(path);
     worldCache.set(name, body);
     return body;

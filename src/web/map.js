@@ -1,10 +1,18 @@
 // An offline map on a canvas: Natural Earth country boundaries (world-atlas TopoJSON, decoded
 // here) in the Natural Earth projection, events as points sized by fatalities and coloured by
 // type. The boundaries are projected once into Path2D objects; zoom and pan only change the
-// canvas transform, so 10,000 points redraw in a few milliseconds.
+// canvas transform, so 10,000 points redraw in a few milliseconds. Province (admin-1) borders
+// are fetched the first time the map is zoomed in past ADMIN1_ZOOM, and drawn only from there:
+// the world view stays clean and costs nothing extra.
 import { TYPE_COLOURS } from "./filters.js";
 
 const RAD = Math.PI / 180;
+/** Province borders show from this zoom, relative to the whole world filling the canvas. */
+const ADMIN1_ZOOM = 2;
+const ADMIN1_URL = "/world/admin1-boundaries.json";
+/** The world from 85° N to 55° S, in projected units: what `fit` frames with no events. */
+const WORLD_BOX = [-2.6, -1.45, 2.6, 1.0];
+const FIT_PAD = 0.35;
 
 /** Natural Earth projection (Šavrič et al. 2011), in unit coordinates, y up. */
 export function project(lon, lat) {
@@ -64,6 +72,31 @@ export function unwrap(ring) {
   return back === 0 ? out : out.map(([lon, lat]) => [lon + back, lat]);
 }
 
+/**
+ * data/admin1-boundaries.json → one Path2D of projected lines. Each line is its first point then
+ * deltas, in integer units of 1/scale degree (scripts/build-admin1-boundaries.mjs).
+ */
+export function admin1Path(data) {
+  const path = new Path2D();
+  const scale = data.scale || 1;
+  for (const line of data.lines) {
+    let gx = 0;
+    let gy = 0;
+    let prevLon = null;
+    for (let i = 0; i + 1 < line.length; i += 2) {
+      gx += line[i];
+      gy += line[i + 1];
+      const lon = gx / scale;
+      const [x, y] = project(lon, gy / scale);
+      // Never draw a segment across the whole map at the antimeridian.
+      if (prevLon === null || Math.abs(lon - prevLon) > 180) path.moveTo(x, -y);
+      else path.lineTo(x, -y);
+      prevLon = lon;
+    }
+  }
+  return path;
+}
+
 export function radiusOf(fatalities) {
   return fatalities ? Math.min(22, 3.5 + 2.2 * Math.sqrt(fatalities)) : 3.5;
 }
@@ -74,6 +107,7 @@ export class EventMap {
     this.ctx = canvas.getContext("2d");
     this.onSelect = onSelect;
     this.land = null;
+    this.admin1 = null; // Path2D once loaded; "loading" or "failed" meanwhile
     this.points = [];
     this.view = { k: 1, x: 0, y: 0 };
     this.selected = null;
@@ -100,6 +134,28 @@ export class EventMap {
     this.draw();
   }
 
+  /** Fetched once, on the first zoom in; the map works without it if it fails. */
+  loadAdmin1() {
+    this.admin1 = "loading";
+    fetch(ADMIN1_URL)
+      .then((res) => {
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        return res.json();
+      })
+      .then((data) => {
+        this.admin1 = admin1Path(data);
+        this.draw();
+      })
+      .catch(() => (this.admin1 = "failed"));
+  }
+
+  /** The scale at which the whole world fills the canvas, as `fit` frames it with no events. */
+  worldScale() {
+    const { width, height } = this.size();
+    const [x0, y0, x1, y1] = WORLD_BOX;
+    return Math.min(width / (x1 - x0 + FIT_PAD), height / (y1 - y0 + FIT_PAD));
+  }
+
   setEvents(events, { fit = false } = {}) {
     this.points = events
       .filter((e) => e.lat !== null && e.lon !== null)
@@ -123,8 +179,8 @@ export class EventMap {
       x1 = Math.max(x1, p.x);
       y1 = Math.max(y1, p.y);
     }
-    if (!Number.isFinite(x0)) [x0, y0, x1, y1] = [-2.6, -1.45, 2.6, 1.0]; // the world from 85° N to 55° S
-    const pad = 0.35;
+    if (!Number.isFinite(x0)) [x0, y0, x1, y1] = WORLD_BOX;
+    const pad = FIT_PAD;
     const w = Math.max(x1 - x0, 0.25) + pad;
     const h = Math.max(y1 - y0, 0.18) + pad;
     const k = Math.min(width / w, height / h);
@@ -164,6 +220,7 @@ export class EventMap {
       ctx.setTransform(dpr * k, 0, 0, dpr * k, dpr * x, dpr * y);
       ctx.fillStyle = "#f6f4ee";
       ctx.fill(this.land, "evenodd");
+      this.paintAdmin1(k);
       ctx.lineWidth = 0.8 / k;
       ctx.strokeStyle = "#9aa3ad";
       ctx.stroke(this.land);
@@ -183,6 +240,16 @@ export class EventMap {
       ctx.lineWidth = p === this.selected ? 2.5 : 1;
       ctx.stroke();
     }
+  }
+
+  paintAdmin1(k) {
+    if (k < ADMIN1_ZOOM * this.worldScale()) return;
+    if (this.admin1 === null) this.loadAdmin1();
+    if (typeof this.admin1 === "string") return;
+    const ctx = this.ctx;
+    ctx.lineWidth = 0.6 / k;
+    ctx.strokeStyle = "#c9ced4";
+    ctx.stroke(this.admin1);
   }
 
   /** The point under a screen position, smallest first. */

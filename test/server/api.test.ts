@@ -321,6 +321,10 @@ function suite(backend: Backend) {
       expect(await (await app.request("/")).text()).toContain('<script type="module" src="/web/app.js">');
       expect((await app.request("/web/../../package.json")).status).toBe(404);
       expect((await app.request("/world/countries-110m.json")).status).toBe(200);
+      const admin1 = await app.request("/world/admin1-boundaries.json");
+      expect(admin1.status).toBe(200);
+      expect(admin1.headers.get("content-type")).toContain("application/json");
+      expect(Array.isArray(((await admin1.json()) as { lines: unknown }).lines)).toBe(true);
     });
 
     it("announces changed events on /api/stream", async () => {
