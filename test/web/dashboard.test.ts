@@ -1,9 +1,12 @@
 /**
  * The dashboard in a real browser (playwright-core driving /usr/bin/chromium): load, filter,
  * brush the timeline, open an event, see its evidence, sign in, correct a field, see the change
- * and the audit trail; hostile article markup never runs. Saves screenshots to docs/screenshots.
+ * and the audit trail; hostile article markup never runs. Saves screenshots to a temporary folder,
+ * or to docs/screenshots (the README's pictures) with TRUCE_SCREENSHOTS=docs.
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,7 +20,10 @@ import type { Store } from "../../src/store/store.js";
 
 const CHROMIUM = process.env.TRUCE_CHROMIUM ?? "/usr/bin/chromium";
 const CORPUS = fileURLToPath(new URL("../../examples/corpus", import.meta.url));
-const SHOTS = fileURLToPath(new URL("../../docs/screenshots", import.meta.url));
+const SHOTS =
+  process.env.TRUCE_SCREENSHOTS === "docs"
+    ? fileURLToPath(new URL("../../docs/screenshots", import.meta.url))
+    : mkdtempSync(join(tmpdir(), "truce-shots-"));
 
 const HOSTILE = {
   title: "Hostile <b>markup</b> test",
