@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ActorMention, CasualtyMention, Quantity } from "../annotations.js";
 import { makeDocument, spanOf, type Document } from "../document.js";
-import type { SentenceRange } from "../triggers/scan.js";
+import { sentenceRanges } from "../../testing/sentences.js";
 import { casualtiesStage, findCasualties } from "./casualties.js";
 import { casualtyWords } from "./words.js";
 
@@ -28,18 +28,9 @@ function quantitiesOf(doc: Document): Quantity[] {
   return out;
 }
 
-function sentences(text: string): SentenceRange[] {
-  const out: SentenceRange[] = [];
-  for (const m of text.matchAll(/[^.!?]+(?:[.!?]+|$)/g)) {
-    const lead = m[0].length - m[0].trimStart().length;
-    out.push({ index: out.length, start: m.index + lead, end: m.index + m[0].trimEnd().length });
-  }
-  return out;
-}
-
 function casualtiesOf(text: string, actors: ActorMention[] = []): CasualtyMention[] {
   const doc = makeDocument(text, { id: "c" });
-  const found = findCasualties(doc, sentences(text), quantitiesOf(doc), actors, casualtyWords());
+  const found = findCasualties(doc, sentenceRanges(text), quantitiesOf(doc), actors, casualtyWords());
   for (const c of found) {
     expect(c.span.text, here + "span").toBe(doc.text.slice(c.span.start, c.span.end));
     if (c.victims) expect(c.victims.text, here + "victims").toBe(doc.text.slice(c.victims.start, c.victims.end));
@@ -197,7 +188,7 @@ describe("casualties: stage", () => {
     const text = "Rebels attacked the town, killing four civilians and wounding 12 others, police said. ".repeat(600);
     const doc = makeDocument(text, { id: "perf" });
     const qs = quantitiesOf(doc);
-    const ss = sentences(text);
+    const ss = sentenceRanges(text);
     const t0 = performance.now();
     const found = findCasualties(doc, ss, qs, [], casualtyWords());
     expect(found.length).toBe(1200);
@@ -327,10 +318,10 @@ describe("casualties: names, nominals, asides and lists", () => {
     const text = "Troops killed Kandahar on Monday.";
     const doc = makeDocument(text, { id: "p" });
     const place = { span: spanOf(doc, 14, 22), by: "test" };
-    expect(findCasualties(doc, sentences(text), quantitiesOf(doc), [], casualtyWords(), [place])).toEqual([]);
+    expect(findCasualties(doc, sentenceRanges(text), quantitiesOf(doc), [], casualtyWords(), [place])).toEqual([]);
     const named = "Troops killed Karim Kandahari on Monday.";
     const doc2 = makeDocument(named, { id: "p" });
     const part = { span: spanOf(doc2, 20, 29), by: "test" };
-    expect(findCasualties(doc2, sentences(named), quantitiesOf(doc2), [], casualtyWords(), [part]).map((c) => c.best)).toEqual([1]);
+    expect(findCasualties(doc2, sentenceRanges(named), quantitiesOf(doc2), [], casualtyWords(), [part]).map((c) => c.best)).toEqual([1]);
   });
 });

@@ -4,23 +4,13 @@ import { makeDocument } from "../document.js";
 import { TruceError } from "../../errors.js";
 import { compileLexicon, triggerLexicon } from "./lexicon.js";
 import { findTriggers, triggersStage } from "./triggers.js";
-import type { SentenceRange } from "./scan.js";
+import { sentenceRanges } from "../../testing/sentences.js";
 
 const here = "[triggers] ";
 
-/** Sentences split at . ! ? for tests: the text stage is someone else's. */
-function sentences(text: string): SentenceRange[] {
-  const out: SentenceRange[] = [];
-  for (const m of text.matchAll(/[^.!?]+(?:[.!?]+|$)/g)) {
-    const lead = m[0].length - m[0].trimStart().length;
-    out.push({ index: out.length, start: m.index + lead, end: m.index + m[0].trimEnd().length });
-  }
-  return out;
-}
-
 function triggersOf(text: string): Trigger[] {
   const doc = makeDocument(text, { id: "t" });
-  const found = findTriggers(doc, sentences(text), triggerLexicon());
+  const found = findTriggers(doc, sentenceRanges(text), triggerLexicon());
   for (const t of found) expect(t.span.text, here + "span text").toBe(doc.text.slice(t.span.start, t.span.end));
   return found;
 }
@@ -229,7 +219,7 @@ describe("triggers: stage and lexicon", () => {
   it("reads a 10,000-word article in well under 50 ms", () => {
     const text = "Rebels shelled the town and troops clashed with militants, officials said. ".repeat(700);
     const doc = makeDocument(text, { id: "perf" });
-    const ss = sentences(text);
+    const ss = sentenceRanges(text);
     findTriggers(doc, ss, triggerLexicon());
     const t0 = performance.now();
     findTriggers(makeDocument(text, { id: "perf2" }), ss, triggerLexicon());
