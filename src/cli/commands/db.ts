@@ -7,8 +7,8 @@ import { defineCommand } from "citty";
 import { resolveTarget, withStore } from "../../store/open.js";
 import type { StoreStatus } from "../../store/store.js";
 import { announceNewDatabase } from "./ingest.js";
+import { DB_ARG } from "../args.js";
 
-const DB_ARG = { type: "string", description: "database: a folder (embedded) or postgres://… (default: $DATABASE_URL, else ./truce-data)" } as const;
 
 const migrate = defineCommand({
   meta: { name: "migrate", description: "Create the database or bring its schema up to date" },

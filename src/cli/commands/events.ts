@@ -10,6 +10,7 @@ import { writeExport } from "../../export/write.js";
 import { parseEventFilter, type FilterText } from "../../store/filters.js";
 import { resolveTarget, withStore } from "../../store/open.js";
 import type { EventFilter, Store, StoredEvent } from "../../store/store.js";
+import { DB_ARG } from "../args.js";
 
 const FORMATS = ["table", "csv", "json", "jsonl"] as const;
 type Format = (typeof FORMATS)[number];
@@ -26,7 +27,7 @@ export const FILTER_ARGS = {
   bbox: { type: "string", description: "minLon,minLat,maxLon,maxLat" },
   limit: { type: "string", description: "at most this many events" },
   "include-rejected": { type: "boolean", description: "also events a reviewer rejected" },
-  db: { type: "string", description: "database: a folder (embedded) or postgres://… (default: $DATABASE_URL, else ./truce-data)" },
+  db: DB_ARG,
 } as const;
 
 /** Rows shown by the table format when no --limit is given. */

@@ -15,6 +15,7 @@ import { acledCsvHeader, acledCsvLine } from "../../export/acled.js";
 import { recordsOf, type ExportRecord } from "../../export/record.js";
 import { toGeoJson } from "../../export/geojson.js";
 import { detectLanguage } from "../../ingest/language.js";
+import { checkPublished } from "../args.js";
 
 const JsonlArticle = z.object({
   id: z.union([z.string().min(1), z.number()]).transform(String),
@@ -45,9 +46,7 @@ export default defineCommand({
   async run({ args }) {
     const maxBytes = parseMaxBytes(args["max-bytes"]);
     output = outputFor(args.format);
-    if (args.published !== undefined && !isIsoDate(args.published)) {
-      throw inputError(`--published "${args.published}": not a real date in the form YYYY-MM-DD`);
-    }
+    checkPublished(args.published);
     const files = (args._ as string[]).map(String);
     if (args.jsonl) {
       if (files.length > 0) throw new TruceError("E_USAGE", "give either --jsonl FILE or article files, not both");

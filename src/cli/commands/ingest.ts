@@ -6,7 +6,6 @@
 import { existsSync } from "node:fs";
 import { defineCommand } from "citty";
 import { inputError, TruceError } from "../../errors.js";
-import { isIsoDate } from "../../extract/extract.js";
 import { DEFAULT_FETCH } from "../../ingest/fetch.js";
 import { ingest, type IngestSummary } from "../../ingest/ingest.js";
 import { planInputs } from "../../ingest/inputs.js";
@@ -14,13 +13,14 @@ import { formatSummary, progressReporter } from "../../ingest/report.js";
 import { isPgliteDir } from "../../store/pglite.js";
 import { describeTarget, resolveTarget, withStore, type StoreTarget } from "../../store/open.js";
 import { parseMaxBytes } from "../input.js";
+import { DB_ARG, checkPublished } from "../args.js";
 
 export default defineCommand({
   meta: { name: "ingest", description: "Store and extract articles: files, folders, JSONL, HTML pages, RSS/Atom feeds, stdin (-)" },
   args: {
     inputs: { type: "positional", required: false, description: "files or folders (.txt .html .json .jsonl .xml/.rss/.atom); - reads stdin" },
     feed: { type: "string", description: "fetch and ingest an RSS or Atom feed (several: comma-separated URLs)" },
-    db: { type: "string", description: "database: a folder (embedded) or postgres://… (default: $DATABASE_URL, else ./truce-data)" },
+    db: DB_ARG,
     published: { type: "string", description: "publication date YYYY-MM-DD for articles that do not carry one" },
     source: { type: "string", description: "publication name for articles that do not carry one" },
     title: { type: "string", description: "title for articles that do not carry one" },
@@ -32,9 +32,7 @@ export default defineCommand({
     verbose: { type: "boolean", description: "one line per article" },
   },
   async run({ args }) {
-    if (args.published !== undefined && !isIsoDate(args.published)) {
-      throw inputError(`--published "${args.published}": not a real date in the form YYYY-MM-DD`);
-    }
+    checkPublished(args.published);
     const paths = (args._ as string[]).map(String);
     const feeds = (args.feed ?? "").split(",").map((u) => u.trim()).filter(Boolean);
     if (paths.length === 0 && feeds.length === 0) {

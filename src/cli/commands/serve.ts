@@ -9,6 +9,7 @@ import { DEFAULT_HOST, DEFAULT_PORT, startServer } from "../../server/serve.js";
 import { openStore, resolveTarget } from "../../store/open.js";
 import type { Store } from "../../store/store.js";
 import { announceNewDatabase } from "./ingest.js";
+import { DB_ARG } from "../args.js";
 
 export const SERVE_ARGS = {
   port: { type: "string", description: `port to listen on (default: $PORT, else ${DEFAULT_PORT}; 0 picks a free one)` },
@@ -28,7 +29,7 @@ export default defineCommand({
   meta: { name: "serve", description: "Serve the HTTP API (/api) and the web dashboard (/)" },
   args: {
     ...SERVE_ARGS,
-    db: { type: "string", description: "database: a folder (embedded) or postgres://… (default: $DATABASE_URL, else ./truce-data)" },
+    db: DB_ARG,
   },
   async run({ args }) {
     const target = resolveTarget(args.db);

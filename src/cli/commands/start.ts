@@ -17,6 +17,7 @@ import type { Store, StoreStatus } from "../../store/store.js";
 import { DEFAULT_MAX_BYTES } from "../input.js";
 import { announceNewDatabase } from "./ingest.js";
 import { SERVE_ARGS, serveUntilStopped } from "./serve.js";
+import { DB_ARG } from "../args.js";
 
 /** examples/corpus at the package root: three levels up from dist/cli/commands (and src/cli/commands). */
 const SHIPPED_CORPUS = fileURLToPath(new URL("../../../examples/corpus", import.meta.url));
@@ -24,7 +25,7 @@ const SHIPPED_CORPUS = fileURLToPath(new URL("../../../examples/corpus", import.
 export default defineCommand({
   meta: { name: "start", description: "Set up the embedded database with the example corpus and show what to do next" },
   args: {
-    db: { type: "string", description: "database: a folder (embedded) or postgres://… (default: $DATABASE_URL, else ./truce-data)" },
+    db: DB_ARG,
     corpus: { type: "string", description: "folder of articles to load (default: the example corpus shipped with Truce)" },
     serve: { type: "boolean", description: "then serve the dashboard and the API (default: when run on a terminal; --no-serve only loads)" },
     ...SERVE_ARGS,

@@ -9,8 +9,8 @@ import { hashToken, newToken } from "../../server/auth.js";
 import { resolveTarget, withStore } from "../../store/open.js";
 import type { UserRole } from "../../store/store.js";
 import { announceNewDatabase } from "./ingest.js";
+import { DB_ARG } from "../args.js";
 
-const DB_ARG = { type: "string", description: "database: a folder (embedded) or postgres://… (default: $DATABASE_URL, else ./truce-data)" } as const;
 const ROLES: UserRole[] = ["analyst", "admin"];
 
 const add = defineCommand({
