@@ -21,7 +21,6 @@ import {
   unitsOf,
   type Count,
   type Item,
-  type PhraseContext,
 } from "./phrases.js";
 import { quantityLexicon } from "../numbers/lexicon.js";
 import { nameEndAfter, nameItem, nameStartBefore, type NameContext } from "./names.js";

@@ -12,7 +12,7 @@ import type { Document } from "../document.js";
 import { spanOf } from "../document.js";
 import type { Found } from "../stage.js";
 import { defineStage } from "../stage.js";
-import type { Gazetteer, Place } from "./gazetteer.js";
+import type { Gazetteer } from "./gazetteer.js";
 import { findMatches, shareListCues, type Match } from "./match.js";
 import { inside, resolve, vote, type Context, type Resolved, type Resolver } from "./resolve.js";
 import { datelinePlace, isCaps, segments, tokenize, type Segment } from "./tokens.js";
